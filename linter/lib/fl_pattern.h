@@ -1,0 +1,82 @@
+/*
+ * fl_pattern.h - regular expressions for rules: the only module that
+ * includes <pcre2.h>.
+ *
+ * Patterns are compiled once with UTF, UCP and MATCH_INVALID_UTF (so one bad
+ * byte never makes every match fail), JIT-compiled when the platform allows,
+ * and shared read-only between threads.  An fl_matcher holds one thread's
+ * scratch (match data, match context with limits, JIT stack).
+ *
+ * Limits: every match runs under a match limit, a depth limit and a heap
+ * limit; hitting one returns FL_MATCH_LIMIT, which callers turn into a
+ * fulint.RuleLimit finding.  Linting goes on.
+ */
+#ifndef FL_PATTERN_H
+#define FL_PATTERN_H
+
+#include "fl_base.h"
+
+/* Compile flags. */
+enum {
+	FL_RE_CASELESS = 1u << 0,
+	FL_RE_MULTILINE = 1u << 1,
+	FL_RE_NO_JIT = 1u << 2
+};
+
+/* Returned by fl_pattern_find when a resource limit was hit. */
+#define FL_MATCH_LIMIT (-100)
+/* Maximum capture groups reported. */
+#define FL_MAX_GROUPS 16
+
+typedef struct fl_pattern fl_pattern;
+typedef struct fl_matcher fl_matcher;
+
+typedef struct fl_match {
+	size_t start, end;             /* whole match, offsets into the subject */
+	size_t n_groups;               /* groups captured, including group 0 */
+	size_t gstart[FL_MAX_GROUPS];  /* SIZE_MAX when unset */
+	size_t gend[FL_MAX_GROUPS];
+	const char *mark;              /* (*MARK:name) of the matching branch, or NULL */
+} fl_match;
+
+/*
+ * Compile `re`.  On a syntax error returns FULINT_ERR_RULE with a message
+ * naming the offset in the pattern ("bad regex at offset 4: missing
+ * closing parenthesis"); *err_offset (when not NULL) receives that offset.
+ */
+int fl_pattern_compile(fl_pattern **out, const char *re, unsigned flags, size_t *err_offset,
+                       fulint_error *err);
+void fl_pattern_free(fl_pattern *p);
+/* Number of capture groups in the pattern. */
+unsigned fl_pattern_groups(const fl_pattern *p);
+
+int fl_matcher_new(fl_matcher **out);
+void fl_matcher_free(fl_matcher *m);
+
+/*
+ * Find the next match of `p` in subject[0..len) starting at `start`
+ * (lookbehind may see bytes before `start`).  Returns 1 and fills *out, 0
+ * when there is none, FL_MATCH_LIMIT when a limit was hit, or
+ * FULINT_ERR_NOMEM.
+ */
+int fl_pattern_find(fl_matcher *m, const fl_pattern *p, const char *subject, size_t len, size_t start,
+                    fl_match *out);
+
+/*
+ * Iterate over all non-overlapping matches: call with *pos = 0 first; each
+ * call advances *pos past the match (by one character after an empty match,
+ * as pcre2demo does).  Same returns as fl_pattern_find.
+ */
+int fl_pattern_next(fl_matcher *m, const fl_pattern *p, const char *subject, size_t len, size_t *pos,
+                    fl_match *out);
+
+/* True when the whole of s[0..len) matches `p` (anchored at both ends). */
+int fl_pattern_matches_all(fl_matcher *m, const fl_pattern *p, const char *s, size_t len);
+
+/*
+ * Escape regex metacharacters of s[0..len) into `b` (for building
+ * alternations from literal words).
+ */
+int fl_pattern_quote(fl_buf *b, const char *s, size_t len);
+
+#endif /* FL_PATTERN_H */

@@ -1,0 +1,49 @@
+/*
+ * fl_speller.h - spelling: the only module that includes <hunspell.h>.
+ *
+ * A speller answers "is this word right?" first from a compact,
+ * memory-mapped table of words the dictionary accepts (built once and
+ * cached; see fl_spellcache), and loads Hunspell only for words the table
+ * does not hold: to confirm, and to suggest.  Every word the fast path
+ * accepts is one Hunspell accepts.
+ *
+ * Not thread-safe: one speller per fulint_linter (per thread).
+ */
+#ifndef FL_SPELLER_H
+#define FL_SPELLER_H
+
+#include "fl_base.h"
+
+#define FL_SPELL_MAX_SUGGESTIONS 5
+
+typedef struct fl_speller fl_speller;
+
+typedef struct fl_speller_options {
+	const char *dictionary;             /* "en_US", or a path without .aff/.dic */
+	const fl_strlist *dictionary_dirs;  /* searched in order */
+	const fl_strlist *wordlist_dirs;    /* project word lists (*.dic / *.txt, one word per line) */
+	const char *personal;               /* personal word list, or NULL (missing file is fine) */
+	const char *cache_dir;              /* fast-path cache folder, or NULL (no cache) */
+	const fl_strlist *accept;           /* vocab.accept */
+} fl_speller_options;
+
+/*
+ * Find the dictionary files (FULINT_ERR_DICT naming the file looked for and
+ * the Debian package to install when missing) and open the fast path.
+ * Hunspell itself is not loaded yet.
+ */
+int fl_speller_new(fl_speller **out, const fl_speller_options *opts, fulint_error *err);
+void fl_speller_free(fl_speller *sp);
+
+/* Sets *ok.  Returns 0, or a negative status (dictionary failed to load). */
+int fl_speller_check(fl_speller *sp, const char *word, size_t len, bool *ok, fulint_error *err);
+
+/*
+ * Ranked suggestions for a misspelt word (at most FL_SPELL_MAX_SUGGESTIONS),
+ * allocated; free with fl_speller_free_suggestions.
+ */
+int fl_speller_suggest(fl_speller *sp, const char *word, size_t len, char ***out, size_t *n,
+                       fulint_error *err);
+void fl_speller_free_suggestions(char **list, size_t n);
+
+#endif /* FL_SPELLER_H */

@@ -1,0 +1,60 @@
+/*
+ * fl_yaml.h - a small, bounded YAML document tree for rule and config files.
+ *
+ * What it is: the only module that includes <yaml.h>.  It parses one YAML
+ * document with libyaml's event API into a tree of scalars, sequences and
+ * mappings, each node carrying its 1-based line and column.
+ *
+ * What it is not: it does not know rules or configs (fl_ruledef and
+ * fl_config interpret the tree) and it does not resolve types: a scalar is
+ * a string plus a flag saying whether it was quoted.
+ *
+ * Limits (each a FULINT_ERR_RULE/CONFIG-style error with a position, never
+ * a hang): anchors and aliases are rejected; nesting deeper than
+ * FL_YAML_MAX_DEPTH; more than FL_YAML_MAX_EVENTS events; an input larger
+ * than FL_YAML_MAX_BYTES; more than one document; duplicate mapping keys.
+ */
+#ifndef FL_YAML_H
+#define FL_YAML_H
+
+#include "fl_base.h"
+
+#define FL_YAML_MAX_DEPTH 8
+#define FL_YAML_MAX_EVENTS 200000
+#define FL_YAML_MAX_BYTES ((size_t)1 << 20) /* 1 MiB */
+
+typedef enum fl_node_type { FL_NODE_SCALAR, FL_NODE_SEQ, FL_NODE_MAP } fl_node_type;
+
+typedef struct fl_node fl_node;
+struct fl_node {
+	fl_node_type type;
+	unsigned line, column; /* 1-based */
+	/* scalar */
+	char *value;   /* NUL-terminated; may contain no NUL */
+	size_t value_len;
+	bool quoted;   /* single- or double-quoted, or a block scalar (| >) */
+	/* seq: items; map: alternating key (scalar), value */
+	fl_node **items;
+	size_t n_items; /* for a map: number of pairs * 2 */
+	size_t cap;
+};
+
+/*
+ * Parse data[0..len) (named `name` in errors).  On success *out is the root
+ * node (NULL for an empty document).  `code` is the status used for errors
+ * (FULINT_ERR_RULE or FULINT_ERR_CONFIG).
+ */
+int fl_yaml_parse(fl_node **out, const char *name, const char *data, size_t len, int code,
+                  fulint_error *err);
+void fl_yaml_free(fl_node *n);
+
+/* Map lookup: the value node of `key`, or NULL. */
+const fl_node *fl_yaml_get(const fl_node *map, const char *key);
+/* Number of pairs in a map. */
+size_t fl_yaml_map_size(const fl_node *map);
+const fl_node *fl_yaml_map_key(const fl_node *map, size_t i);
+const fl_node *fl_yaml_map_value(const fl_node *map, size_t i);
+/* Name of a node's type for messages ("a string", "a list", "a mapping"). */
+const char *fl_yaml_type_name(const fl_node *n);
+
+#endif /* FL_YAML_H */
