@@ -1,0 +1,222 @@
+/*
+ * fl_pattern.c - PCRE2 behind a small interface (see fl_pattern.h).
+ *
+ * The only file that includes <pcre2.h>; no PCRE2 type leaves it.
+ * Patterns: UTF | UCP | MATCH_INVALID_UTF, newlines ANYCRLF, JIT when it
+ * compiles (silently interpreted otherwise).  Matchers: one per thread,
+ * with match data sized for the largest pattern seen, a JIT stack, and a
+ * match context carrying the limits that keep a pathological user regex
+ * from hanging fulint.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fl_pattern.h"
+
+/* Limits: about 10 ms of backtracking at most per call on this hardware. */
+#define FL_RE_MATCH_LIMIT 1000000u
+#define FL_RE_DEPTH_LIMIT 10000u
+#define FL_RE_HEAP_LIMIT_KIB 20480u
+#define FL_RE_JIT_STACK_MAX (1024u * 1024u)
+
+struct fl_pattern {
+	pcre2_code *code;
+	unsigned groups;
+	bool jit;
+};
+
+struct fl_matcher {
+	pcre2_match_context *mctx;
+	pcre2_jit_stack *jit_stack;
+	pcre2_match_data *md;
+	uint32_t md_pairs;
+};
+
+int fl_pattern_compile(fl_pattern **out, const char *re, unsigned flags, size_t *err_offset,
+                       fulint_error *err)
+{
+	uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	pcre2_compile_context *cctx;
+	pcre2_code *code;
+	int errcode = 0;
+	PCRE2_SIZE eoff = 0;
+	fl_pattern *p;
+	uint32_t groups = 0;
+
+	*out = NULL;
+	if (flags & FL_RE_CASELESS)
+		options |= PCRE2_CASELESS;
+	if (flags & FL_RE_MULTILINE)
+		options |= PCRE2_MULTILINE;
+	cctx = pcre2_compile_context_create(NULL);
+	if (cctx == NULL)
+		return fl_error_set(err, FULINT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	pcre2_set_newline(cctx, PCRE2_NEWLINE_ANYCRLF);
+	pcre2_set_max_pattern_length(cctx, 1u << 20);
+	pcre2_set_parens_nest_limit(cctx, 250);
+	code = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED, options, &errcode, &eoff, cctx);
+	pcre2_compile_context_free(cctx);
+	if (code == NULL) {
+		PCRE2_UCHAR msg[256];
+		if (pcre2_get_error_message(errcode, msg, sizeof(msg)) < 0)
+			strcpy((char *)msg, "invalid pattern");
+		if (err_offset)
+			*err_offset = (size_t)eoff;
+		return fl_error_set(err, FULINT_ERR_RULE, NULL, 0, 0, "bad regex at offset %zu: %s",
+		                    (size_t)eoff, (const char *)msg);
+	}
+	p = calloc(1, sizeof(*p));
+	if (p == NULL) {
+		pcre2_code_free(code);
+		return fl_error_set(err, FULINT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
+	p->code = code;
+	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
+	p->groups = groups;
+	if (!(flags & FL_RE_NO_JIT))
+		p->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+	*out = p;
+	return 0;
+}
+
+void fl_pattern_free(fl_pattern *p)
+{
+	if (p == NULL)
+		return;
+	pcre2_code_free(p->code);
+	free(p);
+}
+
+unsigned fl_pattern_groups(const fl_pattern *p)
+{
+	return p->groups;
+}
+
+int fl_matcher_new(fl_matcher **out)
+{
+	fl_matcher *m = calloc(1, sizeof(*m));
+	*out = NULL;
+	if (m == NULL)
+		return FULINT_ERR_NOMEM;
+	m->mctx = pcre2_match_context_create(NULL);
+	m->jit_stack = pcre2_jit_stack_create(32u * 1024u, FL_RE_JIT_STACK_MAX, NULL);
+	m->md_pairs = FL_MAX_GROUPS;
+	m->md = pcre2_match_data_create(m->md_pairs, NULL);
+	if (m->mctx == NULL || m->md == NULL) {
+		fl_matcher_free(m);
+		return FULINT_ERR_NOMEM;
+	}
+	pcre2_set_match_limit(m->mctx, FL_RE_MATCH_LIMIT);
+	pcre2_set_depth_limit(m->mctx, FL_RE_DEPTH_LIMIT);
+	pcre2_set_heap_limit(m->mctx, FL_RE_HEAP_LIMIT_KIB);
+	if (m->jit_stack != NULL)
+		pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
+	*out = m;
+	return 0;
+}
+
+void fl_matcher_free(fl_matcher *m)
+{
+	if (m == NULL)
+		return;
+	pcre2_match_data_free(m->md);
+	pcre2_jit_stack_free(m->jit_stack);
+	pcre2_match_context_free(m->mctx);
+	free(m);
+}
+
+static int run_match(fl_matcher *m, const fl_pattern *p, const char *subject, size_t len, size_t start,
+                     uint32_t options, fl_match *out)
+{
+	int rc;
+	PCRE2_SIZE *ov;
+	size_t i, n;
+	PCRE2_SPTR mark;
+
+	if (start > len)
+		return 0;
+	rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, options, m->md, m->mctx);
+	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
+		return 0;
+	if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT || rc == PCRE2_ERROR_HEAPLIMIT ||
+	    rc == PCRE2_ERROR_JIT_STACKLIMIT)
+		return FL_MATCH_LIMIT;
+	if (rc == PCRE2_ERROR_NOMEMORY)
+		return FULINT_ERR_NOMEM;
+	if (rc < 0)
+		return FL_MATCH_LIMIT; /* any other run-time failure: report it, never hang */
+	ov = pcre2_get_ovector_pointer(m->md);
+	n = rc == 0 ? m->md_pairs : (size_t)rc;
+	if (n > FL_MAX_GROUPS)
+		n = FL_MAX_GROUPS;
+	out->start = (size_t)ov[0];
+	out->end = (size_t)ov[1];
+	if (out->end < out->start) /* \K in a lookahead can do this; keep spans sane */
+		out->end = out->start;
+	out->n_groups = n;
+	for (i = 0; i < FL_MAX_GROUPS; i++) {
+		if (i < n && ov[2 * i] != PCRE2_UNSET) {
+			out->gstart[i] = (size_t)ov[2 * i];
+			out->gend[i] = (size_t)ov[2 * i + 1];
+		} else {
+			out->gstart[i] = out->gend[i] = SIZE_MAX;
+		}
+	}
+	mark = pcre2_get_mark(m->md);
+	out->mark = (const char *)mark;
+	return 1;
+}
+
+int fl_pattern_find(fl_matcher *m, const fl_pattern *p, const char *subject, size_t len, size_t start,
+                    fl_match *out)
+{
+	return run_match(m, p, subject, len, start, 0, out);
+}
+
+int fl_pattern_next(fl_matcher *m, const fl_pattern *p, const char *subject, size_t len, size_t *pos,
+                    fl_match *out)
+{
+	int rc = run_match(m, p, subject, len, *pos, 0, out);
+	if (rc != 1) {
+		*pos = len + 1;
+		return rc;
+	}
+	if (out->end > out->start) {
+		*pos = out->end;
+	} else {
+		/* Empty match: step over one character so the loop advances. */
+		size_t step = 1;
+		if (out->end < len) {
+			uint32_t cp;
+			size_t n = fl_utf8_decode(subject + out->end, len - out->end, &cp);
+			step = n ? n : 1;
+		}
+		*pos = out->end + step;
+	}
+	return 1;
+}
+
+int fl_pattern_matches_all(fl_matcher *m, const fl_pattern *p, const char *s, size_t len)
+{
+	fl_match mm;
+	int rc = run_match(m, p, s, len, 0, PCRE2_ANCHORED | PCRE2_ENDANCHORED, &mm);
+	return rc == 1;
+}
+
+int fl_pattern_quote(fl_buf *b, const char *s, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (c != '\0' && strchr("\\^$.|?*+()[]{}#-/", c) != NULL) {
+			if (fl_buf_putc(b, '\\') < 0)
+				return FULINT_ERR_NOMEM;
+		}
+		if (fl_buf_putc(b, c) < 0)
+			return FULINT_ERR_NOMEM;
+	}
+	return 0;
+}
