@@ -102,6 +102,7 @@ typedef struct fl_ruledef {
 	/* readability */
 	fl_strlist metrics;
 	double grade;
+	bool has_grade;     /* `grade` given */
 
 	/* spelling */
 	fl_strlist dictionaries;
@@ -165,6 +166,7 @@ struct fl_rule {
 	unsigned scope_not;     /* FL_SCOPE_* bits negated with '~' */
 	fulint_level level;     /* effective level (config may change it) */
 	bool enabled;
+	size_t index;           /* position in the ruleset (per-lint counters) */
 };
 
 /* Scopes (fl_scope.c turns def.scopes into these bits). */
