@@ -57,4 +57,31 @@ const fl_node *fl_yaml_map_value(const fl_node *map, size_t i);
 /* Name of a node's type for messages ("a string", "a list", "a mapping"). */
 const char *fl_yaml_type_name(const fl_node *n);
 
+/* ---- helpers shared by the interpreters (fl_ruledef, fl_config) ---- */
+
+/*
+ * True for a YAML null: NULL, or an unquoted scalar that is empty, "~" or
+ * "null" (any of YAML's spellings).
+ */
+bool fl_yaml_is_null(const fl_node *n);
+
+/*
+ * Interpret a scalar's text as a boolean: true/false/yes/no (any case).
+ * Returns true and sets *out when it is one of those.
+ */
+bool fl_yaml_bool(const char *s, bool *out);
+
+/*
+ * Interpret a scalar's text strictly as a finite decimal number (the whole
+ * string; no hex, inf or nan).  Returns true and sets *out on success.
+ */
+bool fl_yaml_number(const char *s, double *out);
+
+/*
+ * The candidate closest to `word` for a "did you mean" hint: edit distance
+ * at most 2 (and less than the word's length), or a prefix match of at
+ * least 3 characters either way.  NULL when nothing is close.
+ */
+const char *fl_yaml_suggest(const char *word, const char *const *cands, size_t n);
+
 #endif /* FL_YAML_H */
