@@ -142,7 +142,7 @@ static int put_echo(fulint_reporter *rep, const fulint_finding *f, const char *t
 	lim = len - s > ECHO_SCAN ? s + ECHO_SCAN : len;
 	for (le = s; le < lim && text[le] != '\n' && text[le] != '\r'; le++)
 		;
-	if (le == lim && lim < len)
+	if (le == lim && lim < len && text[le] != '\n' && text[le] != '\r')
 		rtrunc = true;
 	se = FL_MIN(e, le);
 
