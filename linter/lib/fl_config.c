@@ -693,7 +693,7 @@ static int load_styles(const loader *L, const fl_node *v)
 
 static int load_rule(const loader *L, const fl_node *kn, const fl_node *v)
 {
-	char list[200];
+	char list[200], where[300];
 	fl_rule_setting *s;
 	size_t i;
 	join_names(list, sizeof(list), rule_values, FL_ARRAY_LEN(rule_values));
@@ -702,8 +702,9 @@ static int load_rule(const loader *L, const fl_node *kn, const fl_node *v)
 	if (v->type == FL_NODE_SEQ || fl_yaml_is_null(v))
 		return lfail(L, v, "'rules.%s' must be %s, or a mapping of keys to override, got %s", kn->value, list,
 		             fl_yaml_type_name(v));
+	snprintf(where, sizeof(where), "rules.%s", kn->value);
 	if (v->type == FL_NODE_SCALAR) {
-		int rc = want_choice(L, kn->value, v, rule_values, FL_ARRAY_LEN(rule_values));
+		int rc = want_choice(L, where, v, rule_values, FL_ARRAY_LEN(rule_values));
 		if (rc < 0)
 			return rc;
 		s = rule_get(L->cfg, kn->value);
@@ -715,7 +716,9 @@ static int load_rule(const loader *L, const fl_node *kn, const fl_node *v)
 		if (k->value_len == 0)
 			return lfail(L, k, "'rules.%s' has an empty key", kn->value);
 		if (strcmp(k->value, "level") == 0) {
-			int rc = want_choice(L, "level", x, rule_values, FL_ARRAY_LEN(rule_values));
+			int rc;
+			snprintf(where, sizeof(where), "rules.%s.level", kn->value);
+			rc = want_choice(L, where, x, rule_values, FL_ARRAY_LEN(rule_values));
 			if (rc < 0)
 				return rc;
 		} else if (x->type != FL_NODE_SCALAR || fl_yaml_is_null(x)) {
