@@ -572,26 +572,12 @@ static int lnomem(const loader *L)
 	return fl_error_set(L->err, FULINT_ERR_NOMEM, L->name, 0, 0, "out of memory");
 }
 
-/* "a, b or c" */
-static void join_names(char *buf, size_t size, const char *const *names, size_t n)
-{
-	size_t i, used = 0;
-	buf[0] = '\0';
-	for (i = 0; i < n && used < size; i++) {
-		int w = snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : (i + 1 == n ? " or " : ", "),
-		                 names[i]);
-		if (w < 0)
-			break;
-		used += (size_t)w;
-	}
-}
-
 /* A scalar that must be one of `names`. */
 static int want_choice(const loader *L, const char *key, const fl_node *v, const char *const *names, size_t n)
 {
 	char list[200];
 	const char *hint;
-	join_names(list, sizeof(list), names, n);
+	fl_yaml_join(list, sizeof(list), names, n, " or ");
 	if (v->type != FL_NODE_SCALAR || fl_yaml_is_null(v))
 		return lfail(L, v, "'%s' must be %s, got %s", key, list, fl_yaml_type_name(v));
 	if (in_list(v->value, names, n))
@@ -655,18 +641,13 @@ static int add_style(const loader *L, const char *key, const fl_node *it)
 	return fl_strlist_push(&L->cfg->styles, it->value, it->line, it->column) < 0 ? lnomem(L) : 0;
 }
 
-static int add_accept(const loader *L, const char *key, const fl_node *it)
+/* key is "vocab.accept" or "vocab.reject" */
+static int add_word(const loader *L, const char *key, const fl_node *it)
 {
+	fl_strlist *l = strcmp(key, "vocab.accept") == 0 ? &L->cfg->accept : &L->cfg->reject;
 	if (it->value_len == 0)
 		return lfail(L, it, "'%s' entries must not be empty", key);
-	return fl_strlist_push(&L->cfg->accept, it->value, it->line, it->column) < 0 ? lnomem(L) : 0;
-}
-
-static int add_reject(const loader *L, const char *key, const fl_node *it)
-{
-	if (it->value_len == 0)
-		return lfail(L, it, "'%s' entries must not be empty", key);
-	return fl_strlist_push(&L->cfg->reject, it->value, it->line, it->column) < 0 ? lnomem(L) : 0;
+	return fl_strlist_push(l, it->value, it->line, it->column) < 0 ? lnomem(L) : 0;
 }
 
 static int load_styles(const loader *L, const fl_node *v)
@@ -696,7 +677,7 @@ static int load_rule(const loader *L, const fl_node *kn, const fl_node *v)
 	char list[200], where[300];
 	fl_rule_setting *s;
 	size_t i;
-	join_names(list, sizeof(list), rule_values, FL_ARRAY_LEN(rule_values));
+	fl_yaml_join(list, sizeof(list), rule_values, FL_ARRAY_LEN(rule_values), " or ");
 	if (!valid_rule_id(kn->value))
 		return lfail(L, kn, "rule id '%s' must look like Style.Rule (e.g. FollowUp.Exclamation)", kn->value);
 	if (v->type == FL_NODE_SEQ || fl_yaml_is_null(v))
@@ -757,6 +738,7 @@ static int load_rules(const loader *L, const fl_node *v)
 static int load_vocab(const loader *L, const fl_node *v)
 {
 	static const char *const sub[] = { "accept", "reject" };
+	char hint[100];
 	size_t i;
 	int rc;
 	if (fl_yaml_is_null(v))
@@ -767,15 +749,12 @@ static int load_vocab(const loader *L, const fl_node *v)
 	for (i = 0; i < fl_yaml_map_size(v); i++) {
 		const fl_node *k = fl_yaml_map_key(v, i), *x = fl_yaml_map_value(v, i);
 		if (strcmp(k->value, "accept") == 0)
-			rc = fl_yaml_is_null(x) ? 0 : each_string(L, "vocab.accept", x, add_accept);
+			rc = fl_yaml_is_null(x) ? 0 : each_string(L, "vocab.accept", x, add_word);
 		else if (strcmp(k->value, "reject") == 0)
-			rc = fl_yaml_is_null(x) ? 0 : each_string(L, "vocab.reject", x, add_reject);
-		else {
-			const char *hint = fl_yaml_suggest(k->value, sub, FL_ARRAY_LEN(sub));
-			if (hint != NULL)
-				return lfail(L, k, "unknown key '%s' in 'vocab' (did you mean '%s'?)", k->value, hint);
-			return lfail(L, k, "unknown key '%s' in 'vocab' (expected accept or reject)", k->value);
-		}
+			rc = fl_yaml_is_null(x) ? 0 : each_string(L, "vocab.reject", x, add_word);
+		else
+			return lfail(L, k, "unknown key '%s' in 'vocab' (%s)", k->value,
+			             fl_yaml_hint(hint, sizeof(hint), k->value, sub, FL_ARRAY_LEN(sub)));
 		if (rc < 0)
 			return rc;
 	}
@@ -799,7 +778,7 @@ static int load_key(const loader *L, const fl_node *kn, const fl_node *v)
 {
 	fulint_config *cfg = L->cfg;
 	const char *k = kn->value;
-	const char *hint;
+	char hint[300];
 	char *p;
 	bool b;
 	int rc;
@@ -849,13 +828,8 @@ static int load_key(const loader *L, const fl_node *kn, const fl_node *v)
 		cfg->lint_quoted = b;
 		return 0;
 	}
-	hint = fl_yaml_suggest(k, config_keys, FL_ARRAY_LEN(config_keys));
-	if (hint != NULL)
-		return lfail(L, kn, "unknown key '%s' (did you mean '%s'?)", k, hint);
-	return lfail(L, kn,
-	             "unknown key '%s' (expected styles_path, styles, rules, min_level, fail_level, vocab, "
-	             "dictionary, personal_dictionary, kind, input or lint_quoted)",
-	             k);
+	return lfail(L, kn, "unknown key '%s' (%s)", k,
+	             fl_yaml_hint(hint, sizeof(hint), k, config_keys, FL_ARRAY_LEN(config_keys)));
 }
 
 int fulint_config_load_string(fulint_config *cfg, const char *name, const char *base_dir, const char *data,

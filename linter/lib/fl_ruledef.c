@@ -178,20 +178,6 @@ static const char *article(fl_kind k)
 	return (k == FL_KIND_EXISTENCE || k == FL_KIND_OCCURRENCE) ? "an" : "a";
 }
 
-/* "a, b or c" into buf. */
-static void join_names(char *buf, size_t size, const char *const *names, size_t n, const char *last)
-{
-	size_t i, used = 0;
-	buf[0] = '\0';
-	for (i = 0; i < n && used < size; i++) {
-		const char *sep = i == 0 ? "" : (i + 1 == n ? last : ", ");
-		int w = snprintf(buf + used, size - used, "%s%s", sep, names[i]);
-		if (w < 0)
-			break;
-		used += (size_t)w;
-	}
-}
-
 /* ---- kinds and pair lists ---- */
 
 const char *fl_kind_name(fl_kind k)
@@ -394,7 +380,7 @@ static int read_choice(const ctx *c, const char *name, const char *const *names,
 	char list[300];
 	const char *hint;
 	size_t i;
-	join_names(list, sizeof(list), names, n, " or ");
+	fl_yaml_join(list, sizeof(list), names, n, " or ");
 	if (v == NULL || v->type != FL_NODE_SCALAR || fl_yaml_is_null(v))
 		return fail(c, v, "'%s' must be %s, got %s", name, list, fl_yaml_type_name(v));
 	for (i = 0; i < n; i++)
@@ -441,9 +427,8 @@ static int read_pairs(const ctx *c, const key_def *k, fl_pairlist *out, const fl
 static int read_by_kind(const ctx *c, fl_pairlist *out, const fl_node *v)
 {
 	size_t i, j;
-	char list[200];
+	char hint[200];
 	fl_pairlist tmp = { NULL, 0, 0 };
-	join_names(list, sizeof(list), note_kinds, FL_ARRAY_LEN(note_kinds), " or ");
 	if (fl_yaml_is_null(v))
 		return 0;
 	if (v->type != FL_NODE_MAP)
@@ -456,12 +441,9 @@ static int read_by_kind(const ctx *c, fl_pairlist *out, const fl_node *v)
 		for (j = 0; j < FL_ARRAY_LEN(note_kinds); j++)
 			known = known || strcmp(kn->value, note_kinds[j]) == 0;
 		if (!known) {
-			const char *hint = fl_yaml_suggest(kn->value, note_kinds, FL_ARRAY_LEN(note_kinds));
 			fl_pairlist_dispose(&tmp);
-			if (hint != NULL)
-				return fail(c, kn, "unknown note kind '%s' in 'by_kind' (did you mean '%s'?)", kn->value,
-				            hint);
-			return fail(c, kn, "unknown note kind '%s' in 'by_kind' (expected %s)", kn->value, list);
+			return fail(c, kn, "unknown note kind '%s' in 'by_kind' (%s)", kn->value,
+			            fl_yaml_hint(hint, sizeof(hint), kn->value, note_kinds, FL_ARRAY_LEN(note_kinds)));
 		}
 		if (vn->type != FL_NODE_SCALAR || fl_yaml_is_null(vn)) {
 			fl_pairlist_dispose(&tmp);
@@ -485,20 +467,15 @@ static int check_subkeys(const ctx *c, const char *name, const fl_node *v, const
                          size_t n)
 {
 	size_t i, j;
-	char list[200];
-	join_names(list, sizeof(list), allowed, n, " and ");
+	char hint[200];
 	for (i = 0; i < fl_yaml_map_size(v); i++) {
 		const fl_node *kn = fl_yaml_map_key(v, i);
 		bool ok = false;
-		const char *hint;
 		for (j = 0; j < n; j++)
 			ok = ok || strcmp(kn->value, allowed[j]) == 0;
-		if (ok)
-			continue;
-		hint = fl_yaml_suggest(kn->value, allowed, n);
-		if (hint != NULL)
-			return fail(c, kn, "unknown key '%s' in '%s' (did you mean '%s'?)", kn->value, name, hint);
-		return fail(c, kn, "unknown key '%s' in '%s' (expected %s)", kn->value, name, list);
+		if (!ok)
+			return fail(c, kn, "unknown key '%s' in '%s' (%s)", kn->value, name,
+			            fl_yaml_hint(hint, sizeof(hint), kn->value, allowed, n));
 	}
 	return 0;
 }
@@ -551,14 +528,12 @@ static int read_examples(const ctx *c, fl_ruledef *def, const fl_node *v)
 static int read_metrics(const ctx *c, fl_strlist *out, const fl_node *v)
 {
 	size_t i, j;
-	char list[200];
+	char hint[200];
 	int rc = read_strlist(c, "metrics", out, v);
 	if (rc < 0)
 		return rc;
-	join_names(list, sizeof(list), readability_metrics, FL_ARRAY_LEN(readability_metrics), " or ");
 	for (i = 0; i < out->n; i++) {
 		bool ok = false;
-		const char *hint;
 		fl_node at;
 		for (j = 0; j < FL_ARRAY_LEN(readability_metrics); j++)
 			ok = ok || strcmp(out->v[i].s, readability_metrics[j]) == 0;
@@ -567,10 +542,9 @@ static int read_metrics(const ctx *c, fl_strlist *out, const fl_node *v)
 		memset(&at, 0, sizeof(at));
 		at.line = out->v[i].line;
 		at.column = out->v[i].column;
-		hint = fl_yaml_suggest(out->v[i].s, readability_metrics, FL_ARRAY_LEN(readability_metrics));
-		if (hint != NULL)
-			return fail(c, &at, "unknown readability metric '%s' (did you mean '%s'?)", out->v[i].s, hint);
-		return fail(c, &at, "unknown readability metric '%s' (expected %s)", out->v[i].s, list);
+		return fail(c, &at, "unknown readability metric '%s' (%s)", out->v[i].s,
+		            fl_yaml_hint(hint, sizeof(hint), out->v[i].s, readability_metrics,
+		                         FL_ARRAY_LEN(readability_metrics)));
 	}
 	return 0;
 }
@@ -737,13 +711,13 @@ static int unknown_key(const ctx *c, const fl_node *kn, fl_kind kind)
 					owners[m++] = kind_names[i];
 					break;
 				}
-		join_names(list, sizeof(list), owners, m, " and ");
+		fl_yaml_join(list, sizeof(list), owners, m, " and ");
 		return fail(c, kn, "key '%s' does not apply to %s rules (it is a key of %s rules)", kn->value,
 		            kind_names[kind], list);
 	}
 	if (kind == FL_KIND_COUNT)
 		return fail(c, kn, "unknown key '%s' (not a key of any rule kind)", kn->value);
-	join_names(list, sizeof(list), names, n, " and ");
+	fl_yaml_join(list, sizeof(list), names, n, " and ");
 	return fail(c, kn, "unknown key '%s' (%s %s rule takes %s)", kn->value, article(kind),
 	            kind_names[kind], list);
 }
@@ -751,8 +725,7 @@ static int unknown_key(const ctx *c, const fl_node *kn, fl_kind kind)
 static int parse_kind(const ctx *c, const fl_node *kn, const fl_node *v)
 {
 	char list[300];
-	const char *hint;
-	join_names(list, sizeof(list), kind_names, FL_KIND_COUNT, " or ");
+	fl_yaml_join(list, sizeof(list), kind_names, FL_KIND_COUNT, " or ");
 	if (v->type != FL_NODE_SCALAR || fl_yaml_is_null(v))
 		return fail(c, v, "'extends' must be one of %s, got %s", list, fl_yaml_type_name(v));
 	if (fl_kind_parse(&c->def->kind, v->value) == 0) {
@@ -760,10 +733,8 @@ static int parse_kind(const ctx *c, const fl_node *kn, const fl_node *v)
 		c->def->kind_column = kn->column;
 		return 0;
 	}
-	hint = fl_yaml_suggest(v->value, kind_names, FL_KIND_COUNT);
-	if (hint != NULL)
-		return fail(c, v, "unknown extension point '%s' (did you mean '%s'?)", v->value, hint);
-	return fail(c, v, "unknown extension point '%s' (expected %s)", v->value, list);
+	return fail(c, v, "unknown extension point '%s' (%s)", v->value,
+	            fl_yaml_hint(list, sizeof(list), v->value, kind_names, FL_KIND_COUNT));
 }
 
 /* Keys each kind cannot do without. */
@@ -847,7 +818,7 @@ static int parse_tree(ctx *c, const fl_node *root)
 		for (i = 0; i < fl_yaml_map_size(root); i++)
 			if (!known_anywhere(fl_yaml_map_key(root, i)->value))
 				return unknown_key(c, fl_yaml_map_key(root, i), FL_KIND_COUNT);
-		join_names(list, sizeof(list), kind_names, FL_KIND_COUNT, " or ");
+		fl_yaml_join(list, sizeof(list), kind_names, FL_KIND_COUNT, " or ");
 		return fail(c, ext_key != NULL ? ext_key : root, "missing 'extends' (one of %s)", list);
 	}
 	rc = parse_kind(c, ext_key, ext);
@@ -900,19 +871,16 @@ static int override_by_kind(const ctx *c, fl_ruledef *def, const char *kind, con
 {
 	size_t i;
 	fl_str ks, vs;
+	char hint[200];
 	if (def->kind != FL_KIND_METRIC)
 		return fail(c, v, "'by_kind' applies only to metric rules, and this is %s %s rule",
 		            article(def->kind), kind_names[def->kind]);
 	for (i = 0; i < FL_ARRAY_LEN(note_kinds); i++)
 		if (strcmp(kind, note_kinds[i]) == 0)
 			break;
-	if (i == FL_ARRAY_LEN(note_kinds)) {
-		const char *hint = fl_yaml_suggest(kind, note_kinds, FL_ARRAY_LEN(note_kinds));
-		if (hint != NULL)
-			return fail(c, v, "unknown note kind '%s' in 'by_kind' (did you mean '%s'?)", kind, hint);
-		return fail(c, v, "unknown note kind '%s' in 'by_kind' (expected thank-you, check-in, nudge or rejection-reply)",
-		            kind);
-	}
+	if (i == FL_ARRAY_LEN(note_kinds))
+		return fail(c, v, "unknown note kind '%s' in 'by_kind' (%s)", kind,
+		            fl_yaml_hint(hint, sizeof(hint), kind, note_kinds, FL_ARRAY_LEN(note_kinds)));
 	if (v->value_len == 0)
 		return fail(c, v, "'by_kind.%s' must be a condition such as \"> 200\", got an empty value", kind);
 	for (i = 0; i < def->by_kind.n; i++) {
@@ -970,7 +938,7 @@ int fl_ruledef_override(fl_ruledef *def, const char *key, const char *value, con
 		char list[600];
 		if (hint != NULL)
 			return fail(&c, &v, "unknown key '%s' (did you mean '%s'?)", key, hint);
-		join_names(list, sizeof(list), names, n, " and ");
+		fl_yaml_join(list, sizeof(list), names, n, " and ");
 		return fail(&c, &v, "'%s' cannot be set for %s %s rule (keys that can: %s)", key,
 		            article(def->kind), kind_names[def->kind], list);
 	}

@@ -20,6 +20,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -537,4 +538,35 @@ const char *fl_yaml_suggest(const char *word, const char *const *cands, size_t n
 			return cands[i];
 	}
 	return NULL;
+}
+
+void fl_yaml_join(char *buf, size_t size, const char *const *names, size_t n, const char *last)
+{
+	size_t i, used = 0;
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	for (i = 0; i < n && used < size; i++) {
+		int w = snprintf(buf + used, size - used, "%s%s", i == 0 ? "" : (i + 1 == n ? last : ", "),
+		                 names[i]);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+const char *fl_yaml_hint(char *buf, size_t size, const char *word, const char *const *cands, size_t n)
+{
+	const char *s = fl_yaml_suggest(word, cands, n);
+	if (s != NULL) {
+		snprintf(buf, size, "did you mean '%s'?", s);
+		return buf;
+	}
+	if (size > 9) {
+		memcpy(buf, "expected ", 9);
+		fl_yaml_join(buf + 9, size - 9, cands, n, " or ");
+	} else if (size > 0) {
+		buf[0] = '\0';
+	}
+	return buf;
 }

@@ -84,4 +84,14 @@ bool fl_yaml_number(const char *s, double *out);
  */
 const char *fl_yaml_suggest(const char *word, const char *const *cands, size_t n);
 
+/* Write "a, b<last>c" (e.g. last = " or ") into buf, truncated to size. */
+void fl_yaml_join(char *buf, size_t size, const char *const *names, size_t n, const char *last);
+
+/*
+ * Write the hint for a word that is not one of `cands` into buf and return
+ * buf: "did you mean 'x'?" when fl_yaml_suggest finds one, else
+ * "expected a, b or c".
+ */
+const char *fl_yaml_hint(char *buf, size_t size, const char *word, const char *const *cands, size_t n);
+
 #endif /* FL_YAML_H */

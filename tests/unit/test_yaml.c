@@ -356,6 +356,23 @@ static void test_suggest(void **state)
 	assert_null(fl_yaml_suggest(NULL, keys, n));
 }
 
+static void test_join_and_hint(void **state)
+{
+	static const char *const kinds[] = { "thank-you", "check-in", "nudge" };
+	char buf[80], tiny[12];
+	(void)state;
+	fl_yaml_join(buf, sizeof(buf), kinds, 3, " or ");
+	assert_string_equal(buf, "thank-you, check-in or nudge");
+	fl_yaml_join(buf, sizeof(buf), kinds, 1, " or ");
+	assert_string_equal(buf, "thank-you");
+	fl_yaml_join(tiny, sizeof(tiny), kinds, 3, " and ");
+	assert_string_equal(tiny, "thank-you, ");
+	assert_string_equal(fl_yaml_hint(buf, sizeof(buf), "thankyou", kinds, 3), "did you mean 'thank-you'?");
+	assert_string_equal(fl_yaml_hint(buf, sizeof(buf), "reply", kinds, 3),
+	                    "expected thank-you, check-in or nudge");
+	assert_string_equal(fl_yaml_hint(tiny, sizeof(tiny), "reply", kinds, 3), "expected th");
+}
+
 static void test_null_spellings(void **state)
 {
 	fl_node *root;
@@ -389,6 +406,7 @@ int main(void)
 		cmocka_unit_test(test_syntax_errors),
 		cmocka_unit_test(test_scalar_helpers),
 		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_join_and_hint),
 		cmocka_unit_test(test_null_spellings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
