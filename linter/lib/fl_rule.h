@@ -133,7 +133,11 @@ int fl_ruledef_parse(fl_ruledef *def, const char *id, const char *path, const ch
 /*
  * Override one scalar key (from the config's `rules:` map or
  * fulint_config_set_rule_key), e.g. ("max", "150").  `where`, `line` and
- * `column` locate the override for errors.
+ * `column` locate the override for errors.  The value is checked as in a
+ * rule file; only single-valued keys of the rule's kind can be set (level,
+ * message, max, scope, ...), plus "by_kind.<note kind>" for metric rules.
+ * Errors are FULINT_ERR_CONFIG (the override is wrong, not the rule file),
+ * with the message prefixed "rule <id>: ".
  */
 int fl_ruledef_override(fl_ruledef *def, const char *key, const char *value, const char *where,
                         unsigned line, unsigned column, fulint_error *err);

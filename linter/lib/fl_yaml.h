@@ -12,7 +12,9 @@
  * Limits (each a FULINT_ERR_RULE/CONFIG-style error with a position, never
  * a hang): anchors and aliases are rejected; nesting deeper than
  * FL_YAML_MAX_DEPTH; more than FL_YAML_MAX_EVENTS events; an input larger
- * than FL_YAML_MAX_BYTES; more than one document; duplicate mapping keys.
+ * than FL_YAML_MAX_BYTES; more than one document; duplicate mapping keys
+ * and keys that are not scalars; NUL bytes and invalid UTF-8; YAML tags
+ * other than !!str (which marks a scalar as quoted).
  */
 #ifndef FL_YAML_H
 #define FL_YAML_H
