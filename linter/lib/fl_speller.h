@@ -46,4 +46,21 @@ int fl_speller_suggest(fl_speller *sp, const char *word, size_t len, char ***out
                        fulint_error *err);
 void fl_speller_free_suggestions(char **list, size_t n);
 
+/* What a speller found and did (for tests, benchmarks and --verbose output). */
+typedef struct fl_speller_info {
+	const char *aff_path, *dic_path; /* the dictionary files found */
+	const char *cache_path;          /* the fast-path table file, or NULL */
+	bool hunspell_loaded;            /* Hunspell was needed (a word missed the fast path) */
+	bool table_loaded;               /* a verified table is in use */
+	bool table_built;                /* this speller (re)built the table */
+	int table_status;                /* fl_sc_status of the cache file at start (0: valid) */
+	size_t table_words;
+	size_t extra_words;              /* built-in lists, word-list folders, accept, personal */
+	double build_ms, load_ms;        /* table build time; Hunspell load time (incl. build) */
+	bool utf8;                       /* the dictionary is UTF-8 (known once loaded) */
+} fl_speller_info;
+
+/* Fill `out` (its strings are borrowed from the speller). */
+void fl_speller_get_info(const fl_speller *sp, fl_speller_info *out);
+
 #endif /* FL_SPELLER_H */
