@@ -63,4 +63,14 @@ typedef struct fl_speller_info {
 /* Fill `out` (its strings are borrowed from the speller). */
 void fl_speller_get_info(const fl_speller *sp, fl_speller_info *out);
 
+/*
+ * rule_spelling.c: true when the spelling rule looks at word `w` of `t` at
+ * all.  False for URLs, e-mail addresses, handles, paths, placeholders,
+ * words with digits (numbers, ordinals, times), ALL-CAPS, CamelCase, names
+ * the text model knows, single letters and non-Latin scripts.
+ */
+struct fl_text;
+struct fl_word;
+bool fl_spelling_should_check(const struct fl_text *t, const struct fl_word *w);
+
 #endif /* FL_SPELLER_H */
