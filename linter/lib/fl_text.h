@@ -110,6 +110,9 @@ typedef struct fl_text {
 	/* Names (greeting name, sender name, options.names), NUL-terminated, owned. */
 	char **names;
 	size_t n_names;
+	/* Private: open-addressing index over `names` (slot = index + 1, 0 empty). */
+	size_t *name_slots;
+	size_t n_name_slots;
 
 	/* First invalid UTF-8 byte, or SIZE_MAX; first NUL byte, or SIZE_MAX. */
 	size_t first_invalid;
@@ -128,7 +131,10 @@ void fl_text_dispose(fl_text *t);
 /* 0-based index of the line holding byte `offset` (binary search). */
 size_t fl_text_line_of(const fl_text *t, size_t offset);
 
-/* True when `word` (a byte span) equals one of the model's names. */
+/*
+ * True when `word` (a byte span) equals one of the model's names
+ * (case-sensitive), or is the possessive of one ("Mark's", "Mark’s").
+ */
 bool fl_text_is_name(const fl_text *t, const char *word, size_t len);
 
 /* Name of a note kind ("thank-you", "check-in", "nudge", "rejection-reply"). */
