@@ -269,7 +269,10 @@ static int metric_run(const fl_rule *r, fl_lintctx *ctx)
 			a.whole_note = true;
 			a.start = a.end = fl_lint_body_anchor(ctx);
 		} else {
-			a.start = a.end = segs[i].start;
+			/* at the segment's first character (past white space) */
+			size_t s0 = segs[i].start, e0 = segs[i].end;
+			fl_ku_trim(fl_scope_subject(ctx, r), &s0, &e0);
+			a.start = a.end = s0;
 		}
 		rc = fl_emit(ctx, r, &a);
 	}
