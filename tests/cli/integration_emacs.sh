@@ -19,8 +19,7 @@ export FULINT_TEST_BAD_RULES FULINT_TEST_BIN=$fulint FULINT_TEST_DATA=$data FULI
 
 # fulint.el must load and byte-compile without warnings.
 cp "$integ/emacs/fulint.el" .
-timeout 120 emacs -Q --batch --eval '(setq byte-compile-error-on-warn t)' -f batch-byte-compile fulint.el > compile.log 2>&1
-if [ $? -eq 0 ]; then ok "fulint.el byte-compiles without warnings"; else bad "fulint.el byte-compiles without warnings" "$(cat compile.log)"; fi
+if timeout 120 emacs -Q --batch --eval '(setq byte-compile-error-on-warn t)' -f batch-byte-compile fulint.el > compile.log 2>&1; then ok "fulint.el byte-compiles without warnings"; else bad "fulint.el byte-compiles without warnings" "$(cat compile.log)"; fi
 
 timeout 300 emacs -Q --batch -L "$integ/emacs" -l "$integ/emacs/fulint.el" -l "$data/fulint-test.el" > emacs.log 2>&1
 rc=$?

@@ -93,6 +93,12 @@ check "X-Fulint: skip: neomutt passed the header on" grep -qx 1 n.hdr
 grep -v -i -x 'X-Fulint: skip' "$TEE_DIR/msg.0" > skip.want
 same "X-Fulint: skip: the message minus that line" skip.want "$STUB_DIR/msg.0"
 
+# ... or with neomutt's own environment: :setenv FULINT_SKIP 1.
+reset
+mutt_send headers "$data/bad.txt" -e 'setenv FULINT_SKIP 1'
+status "setenv FULINT_SKIP 1: neomutt reports success" 0 "$rc"
+same "setenv FULINT_SKIP 1: byte-identical" "$TEE_DIR/msg.0" "$STUB_DIR/msg.0"
+
 # 4. A 5 MB binary attachment: byte for byte.
 reset
 head -c 5000000 /dev/urandom > big.bin

@@ -180,7 +180,17 @@ check "temporary folder is mode 700" grep -qx 700 spy.dirmode
 "$wrapper" x@example.org < bad.eml > /dev/null 2>&1
 check "no temporary files left behind" test -z "$(ls -A "$TMPDIR")"
 
-# 13. Speed: the wrapper adds little to fulint itself (generous bound).
+# 13. Installed side by side (bin/fulint-sendmail, bin/fulint), the wrapper
+# finds its fulint without FULINT or PATH.
+reset
+mkdir -p inst/bin && cp "$wrapper" inst/bin/ && ln -s "$fulint" inst/bin/fulint
+env -u FULINT PATH=/usr/bin:/bin inst/bin/fulint-sendmail x@example.org < bad.eml > out 2> err
+status "installed: the sibling fulint is used (bad message refused)" 65 $?
+env -u FULINT PATH=/usr/bin:/bin inst/bin/fulint-sendmail x@example.org < good.eml > out 2> err
+status "installed: the sibling fulint is used (good message sent)" 0 $?
+same "installed: good message unchanged" good.eml "$STUB_DIR/msg.0"
+
+# 14. Speed: the wrapper adds little to fulint itself (generous bound).
 start=$(date +%s%N)
 for _ in 1 2 3 4 5; do "$wrapper" x@example.org < good.eml 2> /dev/null; done
 end=$(date +%s%N)

@@ -41,6 +41,10 @@ function! CheckEntries(what, entries, file, lines, typemap) abort
       let l:at = strpart(a:lines[l:e.lnum - 1], l:e.col - 1)
       call Ok(stridx(l:at, l:f.match) == 0, l:tag . ': the text at the position is the match "'
             \ . l:f.match . '"', l:at)
+      if get(l:e, 'end_col', 0) > 0 && get(l:e, 'end_lnum', 0) == l:e.lnum
+        let l:span = strpart(a:lines[l:e.lnum - 1], l:e.col - 1, l:e.end_col - l:e.col + 1)
+        call Ok(l:span ==# l:f.match, l:tag . ': the span col..end_col is the match', l:span)
+      endif
     endif
     let l:i += 1
   endfor

@@ -50,11 +50,16 @@ function! fulint#ale#Handle(buffer, lines) abort
 
     for l:file in get(l:doc, 'files', [])
         for l:f in get(l:file, 'findings', [])
+            " In bytes, end_column is the first byte of the last character;
+            " ALE wants the last byte, which the span's byte length gives.
+            let l:end_col = l:f.line == l:f.end_line && l:f.length > 0
+            \   ? l:f.column + l:f.length - 1
+            \   : l:f.end_column
             call add(l:output, {
             \   'lnum': l:f.line,
             \   'col': l:f.column,
             \   'end_lnum': l:f.end_line,
-            \   'end_col': l:f.end_column,
+            \   'end_col': l:end_col,
             \   'type': s:Type(l:f.level),
             \   'text': l:f.message,
             \   'code': l:f.rule,
