@@ -39,7 +39,8 @@ enum {
 	GREETING_MAX = 200,   /* longer lines are never a greeting */
 	GREETING_WORDS = 5,   /* words after the salutation */
 	CLOSING_MAX = 60,     /* a closing line is short */
-	CLOSING_WORDS = 5,
+	GENERIC_MAX = 50,     /* "Thank you for your time and consideration," */
+	GENERIC_WORDS = 8,
 	TAIL_LINES = 4,       /* sender lines under a closing */
 	TAIL_MAX = 100,
 	TAIL_WORDS = 8,
@@ -361,7 +362,7 @@ static const char *const SALUTATIONS[] = {
 };
 
 static const char *const TITLES[] = {
-	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor",
+	"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "chef", "coach",
 };
 
 /* Words after a salutation that are not a person's name. */
@@ -779,17 +780,55 @@ static size_t count_words(const char *s, size_t a, size_t z)
 	return n;
 }
 
-/* A closing not in the table: a short capitalised line ending in a comma ("Warm wishes,"). */
+/*
+ * A closing not in the table: a short capitalised line ending in a comma
+ * ("Warm wishes,", "Thank you for your time and consideration,").
+ */
 static bool closing_generic(const builder *b, size_t a, size_t z)
 {
 	const char *s = b->s;
 	size_t k;
-	if (z - a > CLOSING_MAX / 2 || z - a < 2 || s[z - 1] != ',' || !(s[a] >= 'A' && s[a] <= 'Z'))
+	if (z - a > GENERIC_MAX || z - a < 2 || s[z - 1] != ',' || !(s[a] >= 'A' && s[a] <= 'Z'))
 		return false;
 	for (k = a; k < z - 1; k++)
 		if (s[k] == ',' || s[k] == '.' || s[k] == '?' || s[k] == '!' || s[k] == ':' || s[k] == ';')
 			return false;
-	return count_words(s, a, z) <= CLOSING_WORDS;
+	return count_words(s, a, z) <= GENERIC_WORDS;
+}
+
+/* Length of a leading sign-off dash at s[a]: '-', '~', '–' or '—' (0 if none). */
+static size_t dash_len(const char *s, size_t a, size_t z)
+{
+	if (a < z && (s[a] == '-' || s[a] == '~'))
+		return 1;
+	if (z - a >= 3 && (u8)s[a] == 0xE2 && (u8)s[a + 1] == 0x80 && ((u8)s[a + 2] == 0x93 || (u8)s[a + 2] == 0x94))
+		return 3;
+	return 0;
+}
+
+/*
+ * A dash sign-off, "— Jordan" or "-Alex", as the last line after a blank
+ * line; the line before the blank must not be another dash line, which
+ * would make it the end of a bullet list ("- Python").
+ */
+static bool dash_signoff(const builder *b, size_t i, size_t first)
+{
+	const fl_text *t = b->t;
+	fl_span tr = trimmed(b, i);
+	size_t k = dash_len(b->s, tr.start, tr.end), prev;
+	namespan tmp[SENDER_WORDS];
+	size_t ntmp;
+	if (k == 0 || i == 0 || t->lines[i - 1].part != FL_PART_BLANK)
+		return false;
+	for (prev = i - 1; prev > first && t->lines[prev].part == FL_PART_BLANK; prev--)
+		;
+	if (t->lines[prev].part != FL_PART_BLANK) {
+		fl_span pt = trimmed(b, prev);
+		if (dash_len(b->s, pt.start, pt.end) > 0 || b->s[pt.start] == '*' ||
+		    iprefix(b->s, pt.start, pt.end, "\xe2\x80\xa2")) /* '•' */
+			return false;
+	}
+	return parse_name(b->s, tr.start + k, tr.end, SENDER_WORDS, tmp, &ntmp);
 }
 
 /* A line that can stand under a closing: name, title, phone, URL. */
@@ -923,7 +962,19 @@ static size_t find_closing(const builder *b, size_t first, size_t main_end, size
 		*name_at = phrase_name;
 		return phrase;
 	}
-	return generic;
+	if (generic != NONE)
+		return generic;
+	/* "— Jordan": the last content line signs the note */
+	for (i = main_end; i-- > first + 1;) {
+		if (t->lines[i].part == FL_PART_NONE) {
+			if (dash_signoff(b, i, first)) {
+				*name_at = trimmed(b, i).start;
+				return i;
+			}
+			break;
+		}
+	}
+	return NONE;
 }
 
 static void set_part(fl_text *t, size_t from, size_t to, fl_part from_part, fl_part to_part)
@@ -1022,7 +1073,7 @@ static void classify(builder *b)
 		t->closing.start = trimmed(b, closing).start;
 		t->closing.end = trimmed(b, last_closing).end;
 		if (name_at != NONE) {
-			parse_name(s, name_at, trimmed(b, closing).end, SAME_LINE_NAME_WORDS, b->snames, &b->n_snames);
+			parse_name(s, name_at, trimmed(b, closing).end, SENDER_WORDS, b->snames, &b->n_snames);
 		} else if (sender != NONE) {
 			fl_span tr = trimmed(b, sender);
 			if (!parse_name(s, tr.start, tr.end, SENDER_WORDS, b->snames, &b->n_snames))
@@ -1746,7 +1797,9 @@ static int build_words(builder *b)
  * Phrases that tell the kind of note, with weights.  Each distinct phrase
  * counts once; the kind with the strictly highest score wins and a tie (or
  * no hit at all) is a thank-you note, the default.  Thank-you phrases weigh
- * little: they only outvote weak check-in signals ("timeline").
+ * little, twice as much in the first sentence of the body (a thank-you
+ * note leads with its thanks): they only outvote weak signals of the other
+ * kinds ("timeline", "I also wanted to follow up on your question").
  */
 static const struct kind_phrase {
 	const char *p;
@@ -1774,21 +1827,35 @@ static const struct kind_phrase {
 	{ "pleasure speaking", FL_NOTE_THANK_YOU, 1 },
 	{ "appreciate the opportunity", FL_NOTE_THANK_YOU, 1 },
 	{ "appreciated the opportunity", FL_NOTE_THANK_YOU, 1 },
+	{ "enjoyed hearing", FL_NOTE_THANK_YOU, 1 },
+	{ "thank you again for", FL_NOTE_THANK_YOU, 1 },
+	{ "thank you for walking me", FL_NOTE_THANK_YOU, 1 },
+	{ "thanks for walking me", FL_NOTE_THANK_YOU, 1 },
 
-	{ "checking in", FL_NOTE_CHECK_IN, 2 },
-	{ "check in", FL_NOTE_CHECK_IN, 2 },
-	{ "following up on", FL_NOTE_CHECK_IN, 2 },
-	{ "follow up on", FL_NOTE_CHECK_IN, 2 },
-	{ "wanted to follow up", FL_NOTE_CHECK_IN, 2 },
-	{ "touch base", FL_NOTE_CHECK_IN, 2 },
-	{ "touching base", FL_NOTE_CHECK_IN, 2 },
-	{ "status of", FL_NOTE_CHECK_IN, 2 },
-	{ "any update", FL_NOTE_CHECK_IN, 2 },
-	{ "any updates", FL_NOTE_CHECK_IN, 2 },
-	{ "an update", FL_NOTE_CHECK_IN, 2 },
-	{ "update on", FL_NOTE_CHECK_IN, 2 },
-	{ "hiring timeline", FL_NOTE_CHECK_IN, 2 },
-	{ "where things stand", FL_NOTE_CHECK_IN, 2 },
+	/* strong: asking about the decision */
+	{ "checking in", FL_NOTE_CHECK_IN, 3 },
+	{ "check in", FL_NOTE_CHECK_IN, 3 },
+	{ "touch base", FL_NOTE_CHECK_IN, 3 },
+	{ "touching base", FL_NOTE_CHECK_IN, 3 },
+	{ "status of", FL_NOTE_CHECK_IN, 3 },
+	{ "any update", FL_NOTE_CHECK_IN, 3 },
+	{ "any updates", FL_NOTE_CHECK_IN, 3 },
+	{ "an update", FL_NOTE_CHECK_IN, 3 },
+	{ "any news", FL_NOTE_CHECK_IN, 3 },
+	{ "hiring timeline", FL_NOTE_CHECK_IN, 3 },
+	{ "where things stand", FL_NOTE_CHECK_IN, 3 },
+	{ "decision has been made", FL_NOTE_CHECK_IN, 3 },
+	{ "follow up on my application", FL_NOTE_CHECK_IN, 3 },
+	{ "following up on my application", FL_NOTE_CHECK_IN, 3 },
+	{ "follow up on my interview", FL_NOTE_CHECK_IN, 3 },
+	{ "following up on my interview", FL_NOTE_CHECK_IN, 3 },
+	{ "follow up on the status", FL_NOTE_CHECK_IN, 3 },
+	{ "following up on the status", FL_NOTE_CHECK_IN, 3 },
+	/* weak: a thank-you also "wanted to follow up on your question" */
+	{ "follow up on", FL_NOTE_CHECK_IN, 1 },
+	{ "following up on", FL_NOTE_CHECK_IN, 1 },
+	{ "wanted to follow up", FL_NOTE_CHECK_IN, 1 },
+	{ "update on", FL_NOTE_CHECK_IN, 1 },
 	{ "timeline", FL_NOTE_CHECK_IN, 1 },
 	{ "interview last week", FL_NOTE_CHECK_IN, 1 },
 	{ "weeks ago", FL_NOTE_CHECK_IN, 1 },
@@ -1796,7 +1863,7 @@ static const struct kind_phrase {
 	{ "make a decision", FL_NOTE_CHECK_IN, 1 },
 	{ "still very interested", FL_NOTE_CHECK_IN, 1 },
 
-	{ "one last", FL_NOTE_NUDGE, 3 },
+	{ "one last", FL_NOTE_NUDGE, 4 },
 	{ "final follow up", FL_NOTE_NUDGE, 3 },
 	{ "last follow up", FL_NOTE_NUDGE, 3 },
 	{ "last time", FL_NOTE_NUDGE, 3 },
@@ -1812,7 +1879,9 @@ static const struct kind_phrase {
 	{ "my earlier email", FL_NOTE_NUDGE, 3 },
 	{ "reaching out again", FL_NOTE_NUDGE, 3 },
 	{ "following up again", FL_NOTE_NUDGE, 3 },
-	{ "one more time", FL_NOTE_NUDGE, 3 },
+	{ "one more time", FL_NOTE_NUDGE, 4 },
+	{ "writing again", FL_NOTE_NUDGE, 3 },
+	{ "gotten back to me", FL_NOTE_NUDGE, 3 },
 	{ "close the loop", FL_NOTE_NUDGE, 3 },
 	{ "closing the loop", FL_NOTE_NUDGE, 3 },
 
@@ -1829,13 +1898,16 @@ static const struct kind_phrase {
 	{ "disappointed to learn", FL_NOTE_REJECTION_REPLY, 3 },
 	{ "not selected", FL_NOTE_REJECTION_REPLY, 3 },
 	{ "wasn't selected", FL_NOTE_REJECTION_REPLY, 3 },
-	{ "position has been filled", FL_NOTE_REJECTION_REPLY, 3 },
-	{ "role has been filled", FL_NOTE_REJECTION_REPLY, 3 },
-	{ "keep me in mind", FL_NOTE_REJECTION_REPLY, 2 },
-	{ "future openings", FL_NOTE_REJECTION_REPLY, 2 },
-	{ "future opportunities", FL_NOTE_REJECTION_REPLY, 2 },
+	/* weak: nudges say "if the role has been filled, keep me in mind" too */
+	{ "position has been filled", FL_NOTE_REJECTION_REPLY, 2 },
+	{ "role has been filled", FL_NOTE_REJECTION_REPLY, 2 },
+	{ "keep me in mind", FL_NOTE_REJECTION_REPLY, 1 },
+	{ "future openings", FL_NOTE_REJECTION_REPLY, 1 },
+	{ "future opportunities", FL_NOTE_REJECTION_REPLY, 1 },
 	{ "went with another", FL_NOTE_REJECTION_REPLY, 3 },
-	{ "your decision", FL_NOTE_REJECTION_REPLY, 2 },
+	{ "about your decision", FL_NOTE_REJECTION_REPLY, 2 },
+	{ "respect your decision", FL_NOTE_REJECTION_REPLY, 3 },
+	{ "understand your decision", FL_NOTE_REJECTION_REPLY, 3 },
 	{ "thank you for letting me know", FL_NOTE_REJECTION_REPLY, 2 },
 	{ "thanks for letting me know", FL_NOTE_REJECTION_REPLY, 2 },
 };
@@ -1849,7 +1921,7 @@ static fl_note_kind tell_kind(const fl_text *t)
 {
 	enum { NP = FL_ARRAY_LEN(KIND_PHRASES) };
 	unsigned score[FL_NOTE_KIND_COUNT] = { 0 }, best = 0;
-	size_t first[27], order[NP], fill[27], i, line = 0;
+	size_t first[27], order[NP], fill[27], i, line = 0, lead = NONE;
 	bool hit[NP];
 	fl_note_kind kind = FL_NOTE_THANK_YOU;
 	int k, winners = 0;
@@ -1871,13 +1943,18 @@ static fl_note_kind tell_kind(const fl_text *t)
 		size_t j, end;
 		while (line + 1 < t->n_lines && t->lines[line + 1].start <= w->start)
 			line++;
+		if (lead == NONE && t->lines[line].part == FL_PART_BODY)
+			lead = w->sentence;
 		if (c < 'a' || c > 'z' || !counts_for_kind(t->lines[line].part))
 			continue;
 		for (j = first[c - 'a']; j < first[c - 'a' + 1]; j++) {
 			size_t p = order[j];
-			if (!hit[p] && match_lit(t->lint, w->start, t->len, KIND_PHRASES[p].p, &end)) {
+			const struct kind_phrase *kp = &KIND_PHRASES[p];
+			if (!hit[p] && match_lit(t->lint, w->start, t->len, kp->p, &end)) {
 				hit[p] = true;
-				score[KIND_PHRASES[p].kind] += KIND_PHRASES[p].weight;
+				score[kp->kind] += kp->weight;
+				if (kp->kind == FL_NOTE_THANK_YOU && w->sentence == lead)
+					score[kp->kind] += kp->weight;
 			}
 		}
 	}
