@@ -269,9 +269,11 @@ static bool accepts_with(lookup_fn lookup, const void *c, const char *word, size
 	if (!is_upper(word[0]))
 		return false;
 	for (i = 1; i < len; i++) {
-		unsigned char ch = (unsigned char)word[i];
-		if (ch >= 0x80)
-			return false; /* non-ASCII letters: Hunspell folds case, we do not */
+		/*
+		 * Only ASCII letters are folded.  Other bytes are compared as they
+		 * are, so "Résumé" finds "résumé"; an upper-case non-ASCII letter
+		 * simply finds nothing and the word goes to Hunspell.
+		 */
 		if (is_upper(word[i])) {
 			rest_lower = false;
 			has_letter = true;
@@ -718,7 +720,8 @@ static int push_chars(ax *a, const char *s, size_t len, uint32_t *first, uint32_
 		k = 0;
 	if (fl_grow((void **)&a->chars, &a->cap_chars, a->n_chars + k, sizeof *a->chars) != 0)
 		return FULINT_ERR_NOMEM;
-	memcpy(a->chars + a->n_chars, tmp, k * sizeof *tmp);
+	if (k > 0)
+		memcpy(a->chars + a->n_chars, tmp, k * sizeof *tmp);
 	*first = (uint32_t)a->n_chars;
 	*n = (uint32_t)k;
 	a->n_chars += k;
@@ -1014,11 +1017,13 @@ static size_t apply_rule(const ax *a, const ax_rule *r, bool pfx, const uint32_t
 	if (keep + r->n_add > AX_MAX_CHARS)
 		return SIZE_MAX;
 	if (pfx) {
-		memcpy(out, a->chars + r->add, r->n_add * sizeof *out);
+		if (r->n_add > 0)
+			memcpy(out, a->chars + r->add, r->n_add * sizeof *out);
 		memcpy(out + r->n_add, w + r->n_strip, keep * sizeof *out);
 	} else {
 		memcpy(out, w, keep * sizeof *out);
-		memcpy(out + keep, a->chars + r->add, r->n_add * sizeof *out);
+		if (r->n_add > 0)
+			memcpy(out + keep, a->chars + r->add, r->n_add * sizeof *out);
 	}
 	return keep + r->n_add;
 }

@@ -305,6 +305,15 @@ static bool ascii_lower(char c)
 	return c >= 'a' && c <= 'z';
 }
 
+static bool all_ascii(const char *w, size_t len)
+{
+	size_t i;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			return false;
+	return true;
+}
+
 /*
  * Record an extra word.  Hunspell_add'ed words are accepted as written,
  * capitalised (when written in lower case) and in all capitals, which is
@@ -312,13 +321,15 @@ static bool ascii_lower(char c)
  */
 static int add_extra(fl_speller *sp, const char *w, size_t len)
 {
-	unsigned flags = FL_SC_EXACT | FL_SC_UPPER;
+	unsigned flags = FL_SC_EXACT;
 	if (len == 0 || len > FL_SPELLCACHE_MAX_WORD)
 		return 0;
 	if (fl_spellcache_builder_count(sp->extra) >= SP_MAX_EXTRA_WORDS)
 		return 0;
 	if (ascii_lower(w[0]))
 		flags |= FL_SC_CAP;
+	if (all_ascii(w, len))
+		flags |= FL_SC_UPPER; /* fl_spellcache folds ASCII only */
 	return fl_spellcache_builder_add(sp->extra, w, len, flags);
 }
 
@@ -539,15 +550,6 @@ typedef struct build_ctx {
 	char tmp[FL_SPELLCACHE_MAX_WORD * 4 + 1];
 	int rc;
 } build_ctx;
-
-static bool all_ascii(const char *w, size_t len)
-{
-	size_t i;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)w[i] >= 0x80)
-			return false;
-	return true;
-}
 
 /*
  * A candidate from the expander, in the dictionary's encoding.  Kept only

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # gen_frequency.sh - regenerate the word-frequency tiers embedded in
 # linter/lib/fl_rerank.c from Debian's `scowl` package (SCOWL size 10 =
-# tier 1, size 20 = tier 2; English, American and British spellings;
+# tier 1, size 20 = tier 2; English, American and British spellings and
+# the common contractions (size 10 and 35);
 # possessive 's forms dropped, as fl_rerank strips them before looking up).
 #
 #   apt-get install scowl && bash tests/bench/gen_frequency.sh > /tmp/freq.inc
@@ -13,8 +14,8 @@ set -euo pipefail
 d=/usr/share/dict/scowl
 [ -r "$d/english-words.10" ] || { echo "gen_frequency.sh: install the Debian package scowl" >&2; exit 2; }
 {
-  cat "$d"/{english,american,british}-words.10 | sed 's/^/1/'
-  cat "$d"/{english,american,british}-words.20 | sed 's/^/2/'
+  cat "$d"/{english,american,british}-words.10 "$d"/english-contractions.10 | sed 's/^/1/'
+  cat "$d"/{english,american,british}-words.20 "$d"/english-contractions.35 | sed 's/^/2/'
 } | iconv -f UTF-8 -t UTF-8 | grep -v "'s$" | LC_ALL=C sort -t $'\t' -k1.2,1 -k1.1,1n \
   | awk '{w=substr($0,2); if (w in seen) next; seen[w]=1; print}' \
   | LC_ALL=C sort -k1.2 \
