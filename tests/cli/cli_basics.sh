@@ -94,7 +94,7 @@ run directory 2 --err 'adir: is a directory' -- --no-config adir clean.txt
 run binary 2 --err 'binary\.bin: binary data' -- --no-config binary.bin
 run empty 0 -- --no-config --min-level error empty.txt
 run devnull 0 -- --no-config --min-level error /dev/null
-run invalid-utf8 1 --out 'badutf8\.txt:3:29: error: invalid UTF-8 byte 0xFF.*\[fulint.Encoding\]' -- --no-config badutf8.txt
+run invalid-utf8 1 --out 'badutf8\.txt:3:28: error: invalid UTF-8 byte 0xFF.*\[fulint.Encoding\]' -- --no-config badutf8.txt
 run invalid-utf8-once 1 --out 'fulint.Encoding' -- --no-config badutf8.txt
 [ "$("$fulint" --no-config badutf8.txt | grep -c fulint.Encoding)" = 1 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL invalid-utf8 reported more than once"; }
 run bom-crlf 0 --out 'bom-crlf\.txt:3:[0-9]+: warning: .*FollowUp.Exclamation' -- --no-config --no-exit bom-crlf.txt
