@@ -102,6 +102,12 @@ FULINT_GIT_PATCHES=message gsend series/*.patch
 check "series, FULINT_GIT_PATCHES=message: the commit message is linted" test "$rc" -ne 0
 contains "series, FULINT_GIT_PATCHES=message: its problem is named" send.log "FollowUp.RepeatedWord"
 
+git config fulint.lintPatches true
+reset
+gsend series/*.patch
+check "series, git config fulint.lintPatches true: the commit message is linted" test "$rc" -ne 0
+git config --unset fulint.lintPatches
+
 # 3. fulint-sendmail as git's sendmail (no hook): tee-sendmail records what
 # git hands over, fulint-sendmail passes it on to the stub.
 rm -f .git/hooks/sendemail-validate
