@@ -85,6 +85,7 @@ typedef struct builder {
 	marklist holders;   /* placeholders, sorted, disjoint */
 	namespan gnames[GREETING_WORDS];
 	size_t n_gnames;
+	size_t gtail;       /* start of the greeting after its salutation, or NONE */
 	namespan snames[SENDER_WORDS];
 	size_t n_snames;
 } builder;
@@ -913,6 +914,7 @@ static bool is_greeting(builder *b, size_t i)
 	fl_span tr = trimmed(b, i);
 	size_t a = tr.start, z = tr.end, k, p, name_at;
 	b->n_gnames = 0;
+	b->gtail = NONE;
 	if (z - a > GREETING_MAX)
 		return false;
 	if (match_lit(s, a, z, "to whom it may concern", &p))
@@ -922,11 +924,13 @@ static bool is_greeting(builder *b, size_t i)
 			continue;
 		if (p < z && s[p] == ',') /* "Hi, Mark," */
 			p = skip_ws(s, p + 1, z);
+		b->gtail = p;
 		return greeting_tail(b, p, z, false);
 	}
 	/* "Mark," alone */
 	if (closing_phrase(b, a, z, &name_at))
 		return false;
+	b->gtail = a;
 	return greeting_tail(b, a, z, true);
 }
 
@@ -1055,6 +1059,7 @@ static void classify(builder *b)
 		t->greeting = trimmed(b, first);
 	} else {
 		b->n_gnames = 0;
+		b->gtail = NONE;
 	}
 
 	/* closing and sender lines */
@@ -1373,29 +1378,67 @@ static bool is_domain(const char *s, size_t a, size_t z)
 	return false;
 }
 
-/* local@domain.tld */
-static bool is_email(const char *s, size_t a, size_t z)
+static bool email_local_char(char c)
+{
+	return is_alnum_ascii(c) || (c != '\0' && strchr("._%+-", c) != NULL) || (u8)c >= 0x80;
+}
+
+static bool email_domain_char(char c)
+{
+	return is_alnum_ascii(c) || c == '.' || c == '-' || (u8)c >= 0x80;
+}
+
+/*
+ * The address local@domain.tld around the first '@' of s[a..z), wherever it
+ * sits in the chunk ("(email:jane@x.com)").  Sets [*ea, *eb).
+ */
+static bool email_span(const char *s, size_t a, size_t z, size_t *ea, size_t *eb)
 {
 	const char *at = memchr(s + a, '@', z - a);
-	size_t p, k, dots = 0;
+	size_t p, l, r, k, dots = 0;
 	if (at == NULL)
 		return false;
 	p = (size_t)(at - s);
-	if (p == a || p + 1 >= z)
+	for (l = p; l > a && email_local_char(s[l - 1]); l--)
+		;
+	for (r = p + 1; r < z && email_domain_char(s[r]); r++)
+		;
+	while (r > p + 1 && s[r - 1] == '.')
+		r--;
+	if (l == p || r <= p + 1 || s[p + 1] == '.')
 		return false;
-	for (k = a; k < p; k++)
-		if (!is_alnum_ascii(s[k]) && strchr("._%+-", s[k]) == NULL && (u8)s[k] < 0x80)
-			return false;
-	for (k = p + 1; k < z; k++) {
+	for (k = p + 1; k < r; k++) {
 		if (s[k] == '.') {
-			if (k == p + 1 || s[k - 1] == '.' || k + 1 == z)
+			if (s[k - 1] == '.')
 				return false;
 			dots++;
-		} else if (!is_alnum_ascii(s[k]) && s[k] != '-' && (u8)s[k] < 0x80) {
-			return false;
 		}
 	}
+	*ea = l;
+	*eb = r;
 	return dots > 0;
+}
+
+/* Start of the scheme of the first "://" in s[a..z) ("blog](https://x.io)"), or NONE. */
+static size_t inner_url(const char *s, size_t a, size_t z)
+{
+	size_t k = a;
+	while (k + 3 <= z) {
+		const char *c = memchr(s + k, ':', z - k);
+		size_t p, st;
+		if (c == NULL)
+			return NONE;
+		p = (size_t)(c - s);
+		if (p + 3 > z)
+			return NONE;
+		if (s[p + 1] == '/' && s[p + 2] == '/') {
+			for (st = p; st > a && ((s[st - 1] | 0x20) >= 'a' && (s[st - 1] | 0x20) <= 'z'); st--)
+				;
+			return st < p ? st : NONE;
+		}
+		k = p + 1;
+	}
+	return NONE;
 }
 
 static bool is_path(const char *s, size_t a, size_t z)
@@ -1458,8 +1501,12 @@ static int mark_chunk(builder *b, size_t cs, size_t ce)
 		}
 	} else if (is_path(s, a, z)) {
 		flags = FL_W_PATH;
-	} else if (is_email(s, a, z)) {
+	} else if ((k = inner_url(s, a, z)) != NONE) {
+		flags = FL_W_URL;
+		a = k;
+	} else if (email_span(s, a, z, &k, &me)) {
 		flags = FL_W_EMAIL;
+		a = k;
 	} else if (is_domain(s, a, z)) {
 		flags = FL_W_URL;
 	}
@@ -1650,25 +1697,69 @@ static int mark_placeholders(builder *b, size_t ps, size_t pe)
 	return rc;
 }
 
+/* A list bullet chunk: "-", "*", "+", "•", "–", "—", "1.", "12)", "a)". */
+static bool is_bullet(const char *s, size_t cs, size_t ce)
+{
+	size_t n = ce - cs, k;
+	if (n == 1)
+		return s[cs] == '-' || s[cs] == '*' || s[cs] == '+';
+	if (n == 3 && (u8)s[cs] == 0xE2 && (u8)s[cs + 1] == 0x80 &&
+	    ((u8)s[cs + 2] == 0xA2 || (u8)s[cs + 2] == 0x93 || (u8)s[cs + 2] == 0x94))
+		return true;
+	if (n < 2 || n > 4 || (s[ce - 1] != '.' && s[ce - 1] != ')'))
+		return false;
+	for (k = cs; k < ce - 1 && s[k] >= '0' && s[k] <= '9'; k++)
+		;
+	if (k == ce - 1)
+		return true;
+	return n == 2 && s[ce - 1] == ')' && ((s[cs] | 0x20) >= 'a' && (s[cs] | 0x20) <= 'z');
+}
+
+/* skip_ws that also tells whether a line end was skipped. */
+static size_t skip_ws_nl(const char *s, size_t i, size_t end, bool *nl)
+{
+	size_t k;
+	*nl = false;
+	while (i < end && (k = ws_len(s, i, end)) > 0) {
+		*nl = *nl || s[i] == '\n' || s[i] == '\r';
+		i += k;
+	}
+	return i;
+}
+
+/*
+ * Sentences of the paragraph s[ps..pe): ended by terminators (see
+ * ends_sentence), by the paragraph's end, and before a line that starts
+ * with a list bullet, so that a bulleted list is one sentence per item.
+ */
 static int split_sentences(builder *b, size_t ps, size_t pe)
 {
 	const char *s = b->s;
-	size_t i = skip_ws(s, ps, pe), sent = NONE;
+	size_t i = skip_ws(s, ps, pe), sent = NONE, prev_end = ps;
+	bool line_start = true;
 	int rc = 0;
 	while (rc == 0 && i < pe) {
 		size_t cs = i, ce, nx;
-		bool first = sent == NONE;
+		bool first, nl;
 		while (i < pe && ws_len(s, i, pe) == 0)
 			i += seq_len(s, i, pe);
 		ce = i;
-		nx = skip_ws(s, ce, pe);
+		nx = skip_ws_nl(s, ce, pe, &nl);
+		if (sent != NONE && line_start && is_bullet(s, cs, ce)) {
+			rc = push_sentence(b, sent, prev_end);
+			sent = NONE;
+		}
+		first = sent == NONE;
 		if (first)
 			sent = cs;
-		rc = mark_chunk(b, cs, ce);
+		if (rc == 0)
+			rc = mark_chunk(b, cs, ce);
 		if (rc == 0 && (nx >= pe || ends_sentence(s, cs, ce, first, nx, pe))) {
 			rc = push_sentence(b, sent, ce);
 			sent = NONE;
 		}
+		prev_end = ce;
+		line_start = nl;
 		i = nx;
 	}
 	return rc;
@@ -1751,6 +1842,18 @@ static unsigned scan_word(const char *s, size_t *pi, size_t end)
 	return f;
 }
 
+/*
+ * A capitalised word of the greeting after its salutation ("Mark" in "Hi
+ * Mark,", "Hiring" in "Dear Hiring Manager,"), titles aside.  Role words are
+ * names here but do not go to `names`, so "manager" elsewhere stays a word.
+ */
+static bool greeting_name(const builder *b, size_t ws, size_t we, unsigned f)
+{
+	const fl_text *t = b->t;
+	return b->gtail != NONE && ws >= b->gtail && we <= t->greeting.end &&
+	       (f & (FL_W_CAPITAL | FL_W_ALLCAPS)) != 0 && !is_title(b->s, ws, we);
+}
+
 static int build_words(builder *b)
 {
 	fl_text *t = b->t;
@@ -1777,7 +1880,7 @@ static int build_words(builder *b)
 			if (first)
 				f |= FL_W_SENT_START;
 			first = false;
-			if (fl_text_is_name(t, s + ws, i - ws))
+			if (fl_text_is_name(t, s + ws, i - ws) || greeting_name(b, ws, i, f))
 				f |= FL_W_NAME;
 			RESERVE(t->words, t->n_words, b->cap_words);
 			w = &t->words[t->n_words++];
@@ -1995,6 +2098,7 @@ int fl_text_build(fl_text *t, const char *src, size_t len, const fl_text_options
 	b.s = t->lint;
 	b.lint_quoted = opts != NULL && opts->lint_quoted;
 	b.sig_line = NONE;
+	b.gtail = NONE;
 	rc = split_lines(&b);
 	if (rc == 0) {
 		classify(&b);

@@ -911,6 +911,20 @@ static void test_sentence_list_markers(void **state)
 	sentences_of("1. Send the deck. 2. Book the room.", "1. Send the deck.", "2. Book the room.", NULL);
 }
 
+static void test_sentence_bullets(void **state)
+{
+	(void)state;
+	/* a bulleted list is one sentence per item, and the line before it ends too */
+	sentences_of("Here is what I bring:\n- five years of experience\n- forklift certification\n"
+	             "  that wraps\n\xe2\x80\xa2 bilingual\n1. first\n2) second\na) third",
+	             "Here is what I bring:", "- five years of experience",
+	             "- forklift certification\n  that wraps", "\xe2\x80\xa2 bilingual", "1. first",
+	             "2) second", "a) third", NULL);
+	/* a dash or a number inside a line is no bullet */
+	sentences_of("We ship fast - really fast\nand in 2026 we grow.", "We ship fast - really fast\nand in 2026 we grow.",
+	             NULL);
+}
+
 static void test_sentence_paragraph_boundary(void **state)
 {
 	(void)state;
@@ -1004,6 +1018,17 @@ static void test_word_flags_urls(void **state)
 	assert_false(flags_of(&t, "Node") & FL_W_URL);
 	assert_false(flags_of(&t, "js") & FL_W_URL);
 	assert_false(flags_of(&t, "Then") & FL_W_URL);
+	fl_text_dispose(&t);
+
+	/* URLs and addresses inside a chunk: Markdown links, "email:" prefixes */
+	build(&t, "Read [my blog](https://example.org/hana-writes). Reach me (email:jo.x@mail.io) now.");
+	assert_false(flags_of(&t, "blog") & FL_W_URL);
+	assert_true(flags_of(&t, "https") & FL_W_URL);
+	assert_true(flags_of(&t, "hana-writes") & FL_W_URL);
+	assert_false(flags_of(&t, "email") & FL_W_EMAIL);
+	assert_true(flags_of(&t, "jo") & FL_W_EMAIL);
+	assert_true(flags_of(&t, "io") & FL_W_EMAIL);
+	assert_false(flags_of(&t, "now") & (FL_W_EMAIL | FL_W_URL));
 	fl_text_dispose(&t);
 }
 
@@ -1120,6 +1145,17 @@ static void test_names(void **state)
 	build(&t, "Hello all,\nThanks.\n");
 	assert_int_equal(t.n_names, 0);
 	assert_false(fl_text_is_name(&t, "all", 3));
+	assert_false(flags_of(&t, "all") & FL_W_NAME);
+	fl_text_dispose(&t);
+
+	/* greeting words after the salutation are names; role words stay out of `names` */
+	build(&t, "Dear Dr. Hiring Manager,\n\nThe Manager and the hiring team met.\n");
+	assert_true(flags_of(&t, "Hiring") & FL_W_NAME);
+	assert_true(flags_of(&t, "Manager") & FL_W_NAME);
+	assert_false(flags_of(&t, "Dear") & FL_W_NAME);
+	assert_false(flags_of(&t, "Dr") & FL_W_NAME);
+	assert_false(find_word(&t, "Manager", 1)->flags & FL_W_NAME);
+	assert_int_equal(t.n_names, 0);
 	fl_text_dispose(&t);
 }
 
@@ -1416,6 +1452,7 @@ int main(void)
 		cmocka_unit_test(test_sentence_closers),
 		cmocka_unit_test(test_sentence_no_space_after_period),
 		cmocka_unit_test(test_sentence_list_markers),
+		cmocka_unit_test(test_sentence_bullets),
 		cmocka_unit_test(test_sentence_paragraph_boundary),
 		cmocka_unit_test(test_words_joiners),
 		cmocka_unit_test(test_words_unicode),
