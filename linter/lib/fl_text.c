@@ -12,7 +12,8 @@
  *      each closing line are paragraphs of their own);
  *   5. split paragraphs into sentences.  A paragraph is read as white-space
  *      delimited "chunks"; only the end of a chunk can end a sentence, which
- *      keeps URLs, e-mail addresses, decimals and versions whole for free.
+ *      keeps URLs, e-mail addresses, decimals and versions whole for free
+ *      (a line that starts with a list bullet also starts a sentence).
  *      The same pass marks chunks that are URLs, e-mail addresses, handles
  *      or paths, and a byte pass marks [..], {{..}} and <..> placeholders;
  *   6. cut sentences into words and flag them;
