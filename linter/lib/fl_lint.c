@@ -44,8 +44,9 @@ typedef struct raw_finding {
 	const char *action;
 	const char *const *suggestions;
 	size_t n_suggestions;
-	size_t start, end; /* in the text model's coordinates */
+	size_t start, end; /* in the text model's coordinates, or the input's when absolute */
 	bool whole_note;
+	bool absolute;
 } raw_finding;
 
 typedef struct finding_list {
@@ -53,6 +54,8 @@ typedef struct finding_list {
 	size_t n, cap;
 	unsigned *per_rule; /* findings so far per rule index (for `limit`) */
 	bool overflow;
+	const char *input;  /* the text absolute offsets refer to (the result's text) */
+	size_t input_len;
 } finding_list;
 
 /* ------------------------------------------------------------------ */
@@ -107,14 +110,16 @@ int fl_emit(fl_lintctx *ctx, const fl_rule *r, const fl_emit_args *args)
 	raw_finding f;
 	const fl_text *t = ctx->text;
 	size_t start = args->start, end = args->end;
+	size_t limit = args->absolute ? fl->input_len : t->len;
+	const char *src = args->absolute ? fl->input : t->src;
 	const char *match;
 
-	if (start > t->len)
-		start = t->len;
+	if (start > limit)
+		start = limit;
 	if (end < start)
 		end = start;
-	if (end > t->len)
-		end = t->len;
+	if (end > limit)
+		end = limit;
 	if (r->def.limit > 0 && fl->per_rule[r->index] >= (unsigned)r->def.limit)
 		return 0;
 	fl->per_rule[r->index]++;
@@ -128,7 +133,8 @@ int fl_emit(fl_lintctx *ctx, const fl_rule *r, const fl_emit_args *args)
 	f.start = start;
 	f.end = end;
 	f.whole_note = args->whole_note;
-	match = fl_arena_strndup(ctx->arena, t->src + start, end - start);
+	f.absolute = args->absolute;
+	match = fl_arena_strndup(ctx->arena, src + start, end - start);
 	if (match == NULL)
 		return FULINT_ERR_NOMEM;
 	if (args->message != NULL) {
@@ -426,8 +432,13 @@ static int build_result(fulint_result *res, fl_lintctx *ctx, size_t base)
 	finding_list *fl = ctx->findings;
 	size_t i, k = 0;
 	pos_cursor cur;
-	const fl_text *t = ctx->text;
 
+	for (i = 0; i < fl->n; i++)
+		if (!fl->v[i].absolute) {
+			fl->v[i].start += base;
+			fl->v[i].end += base;
+			fl->v[i].absolute = true;
+		}
 	if (fl->n > 1)
 		qsort(fl->v, fl->n, sizeof(*fl->v), cmp_raw);
 	res->findings = fl_calloc(fl->n ? fl->n : 1, sizeof(*res->findings));
@@ -438,7 +449,7 @@ static int build_result(fulint_result *res, fl_lintctx *ctx, size_t base)
 		const raw_finding *r = &fl->v[i];
 		fulint_finding *f;
 		pos_cursor endc;
-		size_t abs_start = base + r->start, abs_end = base + r->end, last;
+		size_t abs_start = r->start, abs_end = r->end, last;
 		size_t j;
 
 		if (k > 0 && cmp_raw(&fl->v[i - 1], r) == 0)
@@ -450,7 +461,11 @@ static int build_result(fulint_result *res, fl_lintctx *ctx, size_t base)
 		f->description = fl_arena_strdup(&res->arena, r->description);
 		f->link = fl_arena_strdup(&res->arena, r->link);
 		f->action = fl_arena_strdup(&res->arena, r->action);
-		f->match = fl_arena_strndup(&res->arena, t->src + r->start, r->end - r->start);
+		if (abs_end > res->text_len)
+			abs_end = res->text_len;
+		if (abs_start > abs_end)
+			abs_start = abs_end;
+		f->match = fl_arena_strndup(&res->arena, res->text + abs_start, abs_end - abs_start);
 		if (!f->rule || !f->message || !f->description || !f->link || !f->action || !f->match)
 			return FULINT_ERR_NOMEM;
 		if (r->n_suggestions > 0) {
@@ -628,7 +643,8 @@ static int lint_impl(fulint_linter *l, const lint_job *job, fulint_result **out,
 	const char *body;
 	size_t body_len, base = 0, i;
 	const char *const *names = NULL;
-	size_t n_names = 0;
+	const char **names_buf = NULL;
+	size_t n_names = 0, bom = 0;
 	int rc = 0;
 
 	*out = NULL;
@@ -638,15 +654,6 @@ static int lint_impl(fulint_linter *l, const lint_job *job, fulint_result **out,
 		return fl_error_set(err, FULINT_ERR_INPUT, job->name, 0, 0,
 		                    "input of %zu bytes is larger than the %zu MiB fulint reads", job->len,
 		                    FL_MAX_INPUT >> 20);
-	{
-		size_t probe = job->len < FL_BINARY_PROBE ? job->len : FL_BINARY_PROBE;
-		const char *nul = probe ? memchr(job->data, '\0', probe) : NULL;
-		if (nul != NULL)
-			return fl_error_set(err, FULINT_ERR_INPUT, job->name, 0, 0,
-			                    "binary data (NUL byte at offset %zu), not a text draft; not linted",
-			                    (size_t)(nul - job->data));
-	}
-
 	res = calloc(1, sizeof(*res));
 	fl.per_rule = calloc(rs->n_rules + 1, sizeof(*fl.per_rule));
 	if (res == NULL || fl.per_rule == NULL) {
@@ -664,7 +671,7 @@ static int lint_impl(fulint_linter *l, const lint_job *job, fulint_result **out,
 	if (body_len >= 3 && memcmp(body, "\xEF\xBB\xBF", 3) == 0) {
 		body += 3;
 		body_len -= 3;
-		base = 3;
+		base = bom = 3;
 	}
 	if (!job->no_email && rs->input_mode != 1 &&
 	    (rs->input_mode == 2 || fl_email_detect(body, body_len))) {
@@ -672,8 +679,31 @@ static int lint_impl(fulint_linter *l, const lint_job *job, fulint_result **out,
 		if (rc < 0)
 			goto cleanup;
 		is_email = true;
-		names = (const char *const *)email.to_names;
-		n_names = email.n_to_names;
+	}
+	if (!is_email) {
+		/* An e-mail may carry binary parts; a draft with a NUL early is not text. */
+		size_t probe = job->len < FL_BINARY_PROBE ? job->len : FL_BINARY_PROBE;
+		const char *nul = probe ? memchr(job->data, '\0', probe) : NULL;
+		if (nul != NULL) {
+			rc = fl_error_set(err, FULINT_ERR_INPUT, job->name, 0, 0,
+			                  "binary data (NUL byte at offset %zu), not a text draft; not linted",
+			                  (size_t)(nul - job->data));
+			goto cleanup;
+		}
+	} else {
+		/* Names in From/To/Cc are never spelling errors. */
+		size_t k = 0;
+		names_buf = calloc(email.n_to_names + 2, sizeof(*names_buf));
+		if (names_buf == NULL) {
+			rc = FULINT_ERR_NOMEM;
+			goto cleanup;
+		}
+		for (i = 0; i < email.n_to_names; i++)
+			names_buf[k++] = email.to_names[i];
+		if (email.from_name != NULL)
+			names_buf[k++] = email.from_name;
+		names = names_buf;
+		n_names = k;
 	}
 
 	if (is_email && email.body_in_file) {
@@ -720,6 +750,20 @@ static int lint_impl(fulint_linter *l, const lint_job *job, fulint_result **out,
 	ctx.linter = l;
 	ctx.findings = &fl;
 	ctx.err = err;
+	fl.input = res->text;
+	fl.input_len = res->text_len;
+	if (is_email) {
+		ctx.is_email = true;
+		ctx.email_subject = email.subject;
+		/* The subject's span can be shown only when its bytes are in the file as decoded. */
+		ctx.email_subject_in_file =
+			email.body_in_file && email.subject != NULL && !email.subject_encoded &&
+			bom + email.subject_offset + strlen(email.subject) <= job->len &&
+			memcmp(job->data + bom + email.subject_offset, email.subject, strlen(email.subject)) == 0;
+		ctx.email_subject_offset = bom + email.subject_offset;
+		ctx.recipients = (const char *const *)email.to_names;
+		ctx.n_recipients = email.n_to_names;
+	}
 	ctx.n_accept = rs->accept.n;
 	ctx.n_reject = rs->reject.n;
 	if (rs->accept.n || rs->reject.n) {
@@ -784,6 +828,7 @@ cleanup:
 		fl_text_dispose(&text);
 	if (is_email)
 		fl_email_dispose(&email);
+	free(names_buf);
 	free(fl.v);
 	free(fl.per_rule);
 	fl_arena_dispose(&arena);
@@ -833,7 +878,6 @@ int fulint_ruleset_test_examples(const fulint_ruleset *rs, fulint_linter *l, ful
 			job.data = ex->s;
 			job.len = strlen(ex->s);
 			job.only = r;
-			job.no_email = true;
 			rc = lint_impl(l, &job, &res, err);
 			if (rc < 0)
 				return rc;

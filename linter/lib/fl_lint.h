@@ -23,6 +23,7 @@ typedef struct fl_emit_args {
 	const char *const *suggestions;
 	size_t n_suggestions;
 	bool whole_note;          /* about the whole note (something missing) */
+	bool absolute;            /* start/end are offsets in the input (e-mail headers), not the model */
 } fl_emit_args;
 
 struct fl_lintctx {
@@ -40,6 +41,13 @@ struct fl_lintctx {
 	const char *const *reject;    /* vocab.reject */
 	size_t n_reject;
 	fulint_error *err;            /* where fatal errors (dictionary) go */
+	/* E-mail input (is_email false for a plain draft). */
+	bool is_email;
+	const char *email_subject;    /* decoded Subject, NULL when there is none */
+	bool email_subject_in_file;   /* its bytes are at email_subject_offset in the input */
+	size_t email_subject_offset;  /* absolute offset in the input */
+	const char *const *recipients; /* To/Cc display names */
+	size_t n_recipients;
 };
 
 /*

@@ -30,6 +30,8 @@ typedef enum fl_kind {
 	FL_KIND_SPELLING,
 	FL_KIND_SEQUENCE, /* loads with a warning, never runs */
 	FL_KIND_SCRIPT,   /* loads with a warning, never runs */
+	FL_KIND_SUBJECT,  /* fulint: the note's subject is missing, shouting or too long */
+	FL_KIND_RECIPIENT, /* fulint: the greeting names none of the e-mail's recipients */
 	FL_KIND_COUNT
 } fl_kind;
 
@@ -110,6 +112,10 @@ typedef struct fl_ruledef {
 	fl_strlist ignore;
 	fl_str dicpath;
 	bool custom;
+
+	/* subject (fulint): `max` is the character limit; max_words the word limit */
+	double max_words;
+	bool has_max_words;
 
 	/* sequence / script: accepted so the file loads */
 	/* fulint: examples: {match: [...], nomatch: [...]} */
@@ -197,6 +203,8 @@ extern const fl_kind_ops fl_kind_capitalization;
 extern const fl_kind_ops fl_kind_metric;
 extern const fl_kind_ops fl_kind_readability;
 extern const fl_kind_ops fl_kind_spelling;
+extern const fl_kind_ops fl_kind_subject;
+extern const fl_kind_ops fl_kind_recipient;
 
 /*
  * Compile a rule: takes ownership of *def (it is moved into r->def and *def

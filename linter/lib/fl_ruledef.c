@@ -36,10 +36,13 @@
 #define K_SPL KIND_BIT(FL_KIND_SPELLING)
 #define K_SEQ KIND_BIT(FL_KIND_SEQUENCE)
 #define K_SCR KIND_BIT(FL_KIND_SCRIPT)
+#define K_SBJ KIND_BIT(FL_KIND_SUBJECT)
+#define K_RCP KIND_BIT(FL_KIND_RECIPIENT)
 
 static const char *const kind_names[FL_KIND_COUNT] = {
 	"existence",   "substitution",   "occurrence", "repetition",  "consistency", "conditional",
 	"capitalization", "metric",      "readability", "spelling",   "sequence",    "script",
+	"subject",     "recipient",
 };
 
 static const char *const note_kinds[] = { "thank-you", "check-in", "nudge", "rejection-reply" };
@@ -105,7 +108,8 @@ static const key_def keys[] = {
 	  NULL },
 	{ "vocab", T_BOOL, K_EXI | K_SUB | K_REP | K_CND | K_CAP, F(vocab), F(has_vocab), NULL },
 	{ "append", T_BOOL, K_EXI | K_SUB | K_SPL, F(append), NO_FLAG, NULL },
-	{ "max", T_NUM, K_OCC | K_REP, F(max), F(has_max), NULL },
+	{ "max", T_NUM, K_OCC | K_REP | K_SBJ, F(max), F(has_max), NULL },
+	{ "max_words", T_NUM, K_SBJ, F(max_words), F(has_max_words), NULL }, /* fulint */
 	{ "threshold", T_NUM, K_CAP | K_SPL, F(threshold), F(has_threshold), NULL },
 	/* existence */
 	{ "raw", T_STRLIST, K_EXI, F(raw), NO_FLAG, NULL },

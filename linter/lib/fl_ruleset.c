@@ -38,6 +38,8 @@ static const fl_kind_ops *ops_for(fl_kind k)
 	case FL_KIND_METRIC: return &fl_kind_metric;
 	case FL_KIND_READABILITY: return &fl_kind_readability;
 	case FL_KIND_SPELLING: return &fl_kind_spelling;
+	case FL_KIND_SUBJECT: return &fl_kind_subject;
+	case FL_KIND_RECIPIENT: return &fl_kind_recipient;
 	case FL_KIND_SEQUENCE:
 	case FL_KIND_SCRIPT:
 	case FL_KIND_COUNT:
