@@ -44,7 +44,8 @@ printf 'From: Alex Doe <alex@example.com>\nTo: Dana Lee <dana@example.org>\nSubj
 # in $rc, neomutt's stderr in ./mutt.err.
 mutt_send() {
   local h=$1 b=$2; shift 2
-  timeout 120 neomutt -n -F muttrc "$@" -H "$h" < "$b" > mutt.out 2> mutt.err
+  # -H first: options after "-a FILE --" would be taken for recipients.
+  timeout 120 neomutt -n -F muttrc -H "$h" "$@" < "$b" > mutt.out 2> mutt.err
   rc=$?
 }
 

@@ -615,10 +615,10 @@ static void test_value_errors(void **state)
 	            "Test/Rule.yml:4:6: 'max' must be a number, got a list");
 	expect_fail("extends: [existence]\n",
 	            "Test/Rule.yml:1:10: 'extends' must be one of existence, substitution, occurrence, repetition, "
-	            "consistency, conditional, capitalization, metric, readability, spelling, sequence or script, got a list");
+	            "consistency, conditional, capitalization, metric, readability, spelling, sequence, script, subject or recipient, got a list");
 	expect_fail("extends: grammar\n",
 	            "Test/Rule.yml:1:10: unknown extension point 'grammar' (expected existence, substitution, occurrence, "
-	            "repetition, consistency, conditional, capitalization, metric, readability, spelling, sequence or script)");
+	            "repetition, consistency, conditional, capitalization, metric, readability, spelling, sequence, script, subject or recipient)");
 	expect_fail("extends: existence\nmessage: x\ntokens: [a]\naction: replace\n",
 	            "Test/Rule.yml:4:9: 'action' must be a mapping with 'name' and 'params', got a string");
 	expect_fail("extends: existence\nmessage: x\ntokens: [a]\naction: {params: [b]}\n",
@@ -637,7 +637,7 @@ static void test_value_errors(void **state)
 	            "Test/Rule.yml:2:1: unknown key 'frobnicate' (not a key of any rule kind)");
 	expect_fail("extends:\nmessage: x\n",
 	            "Test/Rule.yml:1:1: missing 'extends' (one of existence, substitution, occurrence, repetition, "
-	            "consistency, conditional, capitalization, metric, readability, spelling, sequence or script)");
+	            "consistency, conditional, capitalization, metric, readability, spelling, sequence, script, subject or recipient)");
 }
 
 /* ---- overrides ---- */
