@@ -30,6 +30,7 @@
 #define BOUNDARY_MAX 200
 #define REPLACEMENT "\xEF\xBF\xBD"
 #define DETECT_MAX ((size_t)64 << 10)
+#define MAX_INVALID 4096 /* bytes invalid in a charset before the rest is read as Latin-1 */
 
 typedef struct ctx {
 	const char *d;
@@ -241,24 +242,26 @@ static void put(ctx *c, fl_buf *b, const char *p, size_t n, size_t cap, bool utf
 		c->rc = FULINT_ERR_NOMEM;
 }
 
-/* Replace invalid UTF-8 in b by U+FFFD (in place via a second buffer). */
+/* Replace invalid UTF-8 and NUL bytes in b by U+FFFD (a decoded body is a C string). */
 static void sanitize_utf8(ctx *c, fl_buf *b)
 {
 	fl_buf out = FL_BUF_INIT;
-	size_t i = 0, bad;
-	if (b->len == 0 || fl_utf8_first_invalid(b->data, b->len) == b->len)
+	size_t i = 0, k;
+	uint32_t cp;
+	if (b->len == 0 || (fl_utf8_first_invalid(b->data, b->len) == b->len &&
+	                    memchr(b->data, '\0', b->len) == NULL))
 		return;
 	while (i < b->len && c->rc == 0) {
-		bad = i + fl_utf8_first_invalid(b->data + i, b->len - i);
-		if (fl_buf_append(&out, b->data + i, bad - i) < 0) {
-			c->rc = FULINT_ERR_NOMEM;
-			break;
+		k = b->data[i] == '\0' ? 0 : fl_utf8_decode(b->data + i, b->len - i, &cp);
+		if (k == 0) {
+			if (fl_buf_append(&out, REPLACEMENT, 3) < 0)
+				c->rc = FULINT_ERR_NOMEM;
+			i++;
+		} else {
+			if (fl_buf_append(&out, b->data + i, k) < 0)
+				c->rc = FULINT_ERR_NOMEM;
+			i += k;
 		}
-		if (bad >= b->len)
-			break;
-		if (fl_buf_append(&out, REPLACEMENT, 3) < 0)
-			c->rc = FULINT_ERR_NOMEM;
-		i = bad + 1;
 	}
 	if (c->rc < 0) {
 		fl_buf_dispose(&out);
@@ -395,9 +398,15 @@ static bool iconv_to_utf8(ctx *c, const char *cs, const char *in, size_t n, fl_b
 			continue;
 		if (errno != EILSEQ && errno != EINVAL)
 			break;
-		/* an invalid or truncated sequence: one U+FFFD per bad byte */
+		/* an invalid or truncated sequence: one U+FFFD per bad byte; past
+		 * MAX_INVALID of them the rest is not that charset: read it as Latin-1 */
 		if (r->n_invalid++ == 0)
 			r->first_invalid = (size_t)(ip - in);
+		if (r->n_invalid > MAX_INVALID) {
+			r->n_invalid += ileft - 1;
+			latin1_to_utf8(c, ip, ileft, out, cap, &r->capped);
+			break;
+		}
 		put(c, out, REPLACEMENT, 3, cap, true, &r->capped);
 		ip++;
 		ileft--;
@@ -597,7 +606,13 @@ typedef struct eword {
 	size_t len;          /* whole word, "=?" to "?=" */
 } eword;
 
-static bool parse_eword(const char *s, size_t n, eword *w)
+/*
+ * Parse an encoded word at s[0..n).  When it fails for want of a "?=" before
+ * the next white space, *no_end is set to where that search stopped: no word
+ * starting before it can end before it either, so the caller skips those
+ * (this keeps "=?a?q?x=?a?q?x..." linear).
+ */
+static bool parse_eword(const char *s, size_t n, eword *w, size_t *no_end)
 {
 	size_t i = 2, cs_start = 2, k;
 	if (n < 8 || s[0] != '=' || s[1] != '?')
@@ -614,13 +629,14 @@ static bool parse_eword(const char *s, size_t n, eword *w)
 	w->text = i + 3;
 	for (k = w->text; k + 1 < n; k++) {
 		if (is_space(s[k]))
-			return false;
+			break;
 		if (s[k] == '?' && s[k + 1] == '=') {
 			w->text_n = k - w->text;
 			w->len = k + 2;
 			return true;
 		}
 	}
+	*no_end = k + 1 < n ? k : n;
 	return false;
 }
 
@@ -665,7 +681,7 @@ static void decode_words(ctx *c, const char *s, size_t n, fl_buf *out, bool *enc
 {
 	fl_buf pend = FL_BUF_INIT;
 	char pend_cs[TOKEN_MAX] = "";
-	size_t i = 0, ws_s = 0, ws_n = 0, j;
+	size_t i = 0, ws_s = 0, ws_n = 0, j, no_end = 0, skip_before = 0;
 	bool last_enc = false, capped = false, eight_bit_told = false;
 	eword w;
 	while (i < n && c->rc == 0) {
@@ -677,7 +693,8 @@ static void decode_words(ctx *c, const char *s, size_t n, fl_buf *out, bool *enc
 			i = j;
 			continue;
 		}
-		if (s[i] == '=' && parse_eword(s + i, n - i, &w)) {
+		no_end = 0;
+		if (s[i] == '=' && i >= skip_before && parse_eword(s + i, n - i, &w, &no_end)) {
 			if (!last_enc || strcmp(w.charset, pend_cs) != 0) {
 				flush_words(c, &pend, pend_cs, out, field, off);
 				if (!last_enc)
@@ -697,6 +714,8 @@ static void decode_words(ctx *c, const char *s, size_t n, fl_buf *out, bool *enc
 			i += w.len;
 			continue;
 		}
+		if (no_end > 0)
+			skip_before = i + no_end;
 		/* a literal run, up to white space or a possible encoded word */
 		for (j = i + 1; j < n && !is_space(s[j]) && !(s[j] == '=' && j + 1 < n && s[j + 1] == '?');
 		     j++)
@@ -721,13 +740,15 @@ static void decode_words(ctx *c, const char *s, size_t n, fl_buf *out, bool *enc
 	fl_buf_dispose(&pend);
 }
 
-/* A detached copy of b's text with controls made spaces, trimmed. */
-static char *clean_text(ctx *c, const fl_buf *b)
+/* A detached copy of b's text: valid UTF-8, controls made spaces, trimmed. */
+static char *clean_text(ctx *c, fl_buf *b)
 {
-	size_t s = 0, e = b->len, i;
+	size_t s = 0, e, i;
 	char *out;
+	sanitize_utf8(c, b);
 	if (c->rc < 0)
 		return NULL;
+	e = b->len;
 	while (s < e && (unsigned char)b->data[s] <= ' ')
 		s++;
 	while (e > s && (unsigned char)b->data[e - 1] <= ' ')

@@ -26,7 +26,8 @@
  *    data[body_offset..body_offset+body_len) byte for byte.  Such a body is
  *    the input's own bytes and may hold invalid UTF-8 when the input does
  *    (a problem says so; fl_text masks those bytes).  Otherwise the body is
- *    valid UTF-8 (invalid sequences replaced by U+FFFD).
+ *    valid UTF-8 without NUL bytes (invalid sequences and NULs replaced by
+ *    U+FFFD).
  */
 #ifndef FL_EMAIL_H
 #define FL_EMAIL_H

@@ -580,6 +580,41 @@ static void test_huge_header_line(void **state)
 	free(s);
 }
 
+static void test_linear_worst_cases(void **state)
+{
+	/* "=?a?q?x" repeated: every "=?" looks like the start of an encoded word
+	 * that never ends; rescanning each one would be quadratic */
+	char *w = repeat("=?a?q?x", 9000, "", ""), *s;
+	size_t i, n = strlen(w), at;
+	double t0;
+	fl_email m;
+	(void)state;
+	s = malloc(16 * (n + 40) + 64);
+	assert_non_null(s);
+	at = (size_t)sprintf(s, "Subject: %s\n", w);
+	for (i = 0; i < 15; i++)
+		at += (size_t)sprintf(s + at, "To: %s <b@example.org>\n", w);
+	sprintf(s + at, "\nbody\n");
+	t0 = now();
+	m = parse(s);
+	assert_true(now() - t0 < 3.0);
+	assert_false(m.subject_encoded);
+	assert_int_equal(strncmp(m.subject, "=?a?q?x=?a?q?x", 14), 0);
+	assert_string_equal(m.body, "body\n");
+	fl_email_dispose(&m);
+	free(s);
+	free(w);
+	/* a long run of bytes invalid in the declared charset */
+	s = repeat("\x81 ", 2000000, HDRS "Content-Type: text/plain; charset=shift_jis\n\n", "");
+	t0 = now();
+	m = parse(s);
+	assert_true(now() - t0 < 3.0);
+	assert_true(has_problem(&m, "invalid bytes for its charset"));
+	assert_true(fl_utf8_first_invalid(m.body, m.body_len) == m.body_len);
+	fl_email_dispose(&m);
+	free(s);
+}
+
 /* ---- format=flowed ---- */
 
 static void test_flowed(void **state)
@@ -817,6 +852,7 @@ int main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_mime_bomb),
 		cmocka_unit_test(test_huge_header_line),
+		cmocka_unit_test(test_linear_worst_cases),
 		cmocka_unit_test(test_flowed),
 		cmocka_unit_test(test_prefixes_and_mutations),
 		cmocka_unit_test(test_corpus),
