@@ -144,7 +144,7 @@ static void test_division_by_zero_is_not_a_crash(void **state)
 
 static void test_errors(void **state)
 {
-	char msg[256];
+	char msg[1024];
 	size_t off;
 	(void)state;
 
@@ -193,7 +193,7 @@ static void test_errors(void **state)
 
 static void test_limits(void **state)
 {
-	char msg[256];
+	char msg[1024];
 	char *deep, *longsum, *huge;
 	size_t i, n;
 	fl_expr *e = NULL;

@@ -35,7 +35,7 @@
 
 static char g_base[256];         /* temporary styles folder */
 static unsigned g_style;         /* a fresh style per lint: T1, T2, ... */
-static char g_files[512][300];   /* files and folders to remove */
+static char g_files[512][400];   /* files and folders to remove */
 static size_t g_n_files;
 
 typedef struct run {
@@ -822,6 +822,16 @@ static void test_capitalization_other(void **state)
 	expect(&rn, 0, "Not Here.", NULL, "not here.");
 	run_free(&rn);
 
+	/* Docs: prefix is a constant prefix ignored during case conversion. */
+	lint_with(&rn, "extends: capitalization\nmessage: \"'%s' must be lower case\"\n"
+	               "scope: subject\nmatch: $lower\nprefix: 'RE:'\n",
+	          "Subject: RE: thanks for the talk\n\nHi Dana,\n\nThanks.\n", NULL, NULL);
+	assert_int_equal(count(&rn), 0);
+	lint_text(&rn, "Subject: FW: thanks for the talk\n\nHi Dana,\n\nThanks.\n");
+	assert_int_equal(count(&rn), 1);
+	expect(&rn, 0, "FW: thanks for the talk", NULL, "fw: thanks for the talk");
+	run_free(&rn);
+
 	/* A pattern: the text must contain a match of it. */
 	lint_with(&rn, "extends: capitalization\nmessage: \"'%s' should start with a capital\"\n"
 	               "scope: sentence\nmatch: '^[A-Z]'\n",
@@ -884,10 +894,39 @@ static void test_metric_formula(void **state)
 	assert_int_equal(nth(&rn, 0)->line, 3);
 	run_free(&rn);
 
+	/* Tengo's math module spelling works in formulas. */
+	lint_with(&rn,
+	          "extends: metric\nmessage: \"%s\"\nformula: math.sqrt(words) + abs(-1)\ncondition: '== 3.0'\n",
+	          "One two three four.\n", NULL, NULL);
+	expect(&rn, 0, "", "3", NULL);
+	run_free(&rn);
+
 	expect_error("extends: metric\nmessage: \"%s\"\nformula: words / sentence\ncondition: '> 1'\n", 3, 10,
 	             "bad 'formula' at offset 8: unknown variable 'sentence'");
 	expect_error("extends: metric\nmessage: \"%s\"\nformula: words\ncondition: '>> 1'\n", 4, 12,
 	             "bad 'condition' at offset 1: unexpected '>' (write it as in Vale, e.g. '> 8.0')");
+}
+
+/* fl_metrics: the per-word counts behind the variables. */
+static void test_metrics_words(void **state)
+{
+	fl_metrics m;
+	(void)state;
+	memset(&m, 0, sizeof(m));
+	fl_metrics_add_word(&m, "organization", 12);
+	fl_metrics_add_word(&m, "it's", 4);
+	fl_metrics_add_word(&m, "r\xC3\xA9sum\xC3\xA9", 8);
+	assert_true(m.words == 3);
+	/* letters and digits only: 12 + 3 + 6 */
+	assert_true(m.characters == 21);
+	/* more than six characters: "organization" only */
+	assert_true(m.long_words == 1);
+	assert_true(m.polysyllabic_words >= 1 && m.complex_words <= m.polysyllabic_words);
+	assert_int_equal(fl_metrics_grade_parse(&(fl_grade){ FL_GRADE_SMOG }, "SMOG"), 0);
+	assert_int_equal(fl_metrics_grade_parse(&(fl_grade){ FL_GRADE_SMOG }, "Flesch Kincaid"), FULINT_ERR_USAGE);
+	assert_string_equal(fl_metrics_grade_name(FL_GRADE_COLEMAN_LIAU), "Coleman-Liau");
+	memset(&m, 0, sizeof(m));
+	assert_true(fl_metrics_grade(&m, FL_GRADE_SMOG) == 0); /* no words: no division by zero */
 }
 
 /* ------------------------------------------------------------------ */
@@ -976,6 +1015,7 @@ int main(void)
 		cmocka_unit_test(test_capitalization_other),
 		cmocka_unit_test(test_metric_by_kind),
 		cmocka_unit_test(test_metric_formula),
+		cmocka_unit_test(test_metrics_words),
 		cmocka_unit_test(test_readability),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
