@@ -20,6 +20,13 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /*
+ * Optional one-time set-up, run before the first input and outside the
+ * per-input timeout (libFuzzer calls it when a target defines it; so does
+ * replay.c).  Returns 0.
+ */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+
+/*
  * A broken invariant is a bug like a crash: print where and abort, so that
  * both libFuzzer and the replay driver record it.
  */

@@ -73,6 +73,32 @@ static void report(const fulint_result *res, fulint_format format, fulint_column
 	fulint_reporter_free(rep);
 }
 
+/*
+ * Build the ruleset and the linter, and lint a draft with a misspelling
+ * once: the first lint builds the spelling table (seconds under ASan) and
+ * loads Hunspell, which must not count against the per-input timeout.
+ */
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	static const char warm[] = "Hi Dana,\n\nThank you for the interveiw today.\n\nBest,\nSam\n";
+	fulint_source src = FULINT_SOURCE_INIT;
+	fulint_result *res = NULL;
+	fulint_error err;
+	(void)argc;
+	(void)argv;
+	if (setup() < 0)
+		abort(); /* the environment is broken, not an input */
+	src.data = warm;
+	src.len = sizeof(warm) - 1;
+	memset(&err, 0, sizeof(err));
+	if (fulint_lint(g_linter, &src, &res, &err) < 0) {
+		fprintf(stderr, "fuzz_lint: warm-up lint failed: %s\n", err.message);
+		abort();
+	}
+	fulint_result_free(res);
+	return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	fulint_source src = FULINT_SOURCE_INIT;
@@ -81,8 +107,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *buf;
 	int rc;
 
-	if (g_linter == NULL && setup() < 0)
-		abort(); /* the environment is broken, not the input: stop at once */
+	if (g_linter == NULL)
+		LLVMFuzzerInitialize(NULL, NULL);
 	buf = malloc(size ? size : 1);
 	if (buf == NULL)
 		return 0;

@@ -23,6 +23,9 @@
 
 #include "fuzz.h"
 
+/* Targets that need no set-up do not define it: a weak reference is NULL then. */
+#pragma weak LLVMFuzzerInitialize
+
 #define REPLAY_MAX_BYTES ((size_t)8 << 20)
 #define REPLAY_MAX_DEPTH 8
 
@@ -153,6 +156,8 @@ int main(int argc, char **argv)
 	signal(SIGBUS, on_signal);
 	signal(SIGFPE, on_signal);
 	signal(SIGILL, on_signal);
+	if (LLVMFuzzerInitialize != NULL)
+		LLVMFuzzerInitialize(&argc, &argv);
 	for (i = 1; i < argc; i++)
 		run_path(argv[i], 0);
 	printf("fuzz replay: %zu inputs run, %zu skipped, %zu unreadable\n", n_run, n_skipped, n_failed);
