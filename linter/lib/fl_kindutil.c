@@ -245,7 +245,6 @@ void fl_ku_phrases_dispose(fl_ku_phrases *c)
 bool fl_ku_within_phrase(const fl_ku_except *ex, fl_lintctx *ctx, fl_ku_phrases *cache, const char *seg,
                          size_t seglen, size_t ms, size_t me)
 {
-	size_t i;
 	if (ex->phrase == NULL)
 		return false;
 	if (!cache->done) {
@@ -261,10 +260,19 @@ bool fl_ku_within_phrase(const fl_ku_except *ex, fl_lintctx *ctx, fl_ku_phrases 
 			cache->n++;
 		}
 	}
-	for (i = 0; i < cache->n; i++)
-		if (ms >= cache->v[i].start && me <= cache->v[i].end)
-			return true;
-	return false;
+	/* The spans are sorted and disjoint: the last one starting at or
+	 * before `ms` is the only one that can hold the match. */
+	{
+		size_t lo = 0, hi = cache->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (cache->v[mid].start <= ms)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return lo > 0 && me <= cache->v[lo - 1].end;
+	}
 }
 
 /* ------------------------------------------------------------------ */

@@ -31,7 +31,8 @@ typedef struct conditional {
 } conditional;
 
 typedef struct capture {
-	size_t start, len; /* into the subject */
+	const char *s; /* into the subject */
+	size_t len;
 } capture;
 
 static void conditional_free(conditional *st)
@@ -71,13 +72,21 @@ static int conditional_compile(fl_rule *r, fulint_error *err)
 	return 0;
 }
 
-static bool known(const capture *caps, size_t n, const char *subj, const char *s, size_t len)
+/* Order captures by length, then bytes, so lookups are a binary search. */
+static int cmp_capture(const void *a, const void *b)
 {
-	size_t i;
-	for (i = 0; i < n; i++)
-		if (caps[i].len == len && memcmp(subj + caps[i].start, s, len) == 0)
-			return true;
-	return false;
+	const capture *x = a, *y = b;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return memcmp(x->s, y->s, x->len);
+}
+
+static bool known(const capture *caps, size_t n, const char *s, size_t len)
+{
+	capture key;
+	key.s = s;
+	key.len = len;
+	return n > 0 && bsearch(&key, caps, n, sizeof(*caps), cmp_capture) != NULL;
 }
 
 static int conditional_run(const fl_rule *r, fl_lintctx *ctx)
@@ -116,7 +125,7 @@ static int conditional_run(const fl_rule *r, fl_lintctx *ctx)
 					rc = FULINT_ERR_NOMEM;
 					goto done;
 				}
-				caps[n_caps].start = segs[i].start + m.gstart[g];
+				caps[n_caps].s = base + m.gstart[g];
 				caps[n_caps].len = m.gend[g] - m.gstart[g];
 				n_caps++;
 			}
@@ -132,6 +141,8 @@ static int conditional_run(const fl_rule *r, fl_lintctx *ctx)
 	}
 	if (second_seen && !st->second_groups)
 		goto done;
+	if (n_caps > 1)
+		qsort(caps, n_caps, sizeof(*caps), cmp_capture);
 
 	/* The antecedent: each `first` match that nothing defines. */
 	for (i = 0; i < n; i++) {
@@ -143,7 +154,7 @@ static int conditional_run(const fl_rule *r, fl_lintctx *ctx)
 		fl_ku_phrases_reset(&ph);
 		while ((rc = fl_pattern_next(ctx->matcher, st->first, base, len, &pos, &m)) == 1) {
 			fl_emit_args a;
-			if (m.end == m.start || known(caps, n_caps, subj, base + m.start, m.end - m.start) ||
+			if (m.end == m.start || known(caps, n_caps, base + m.start, m.end - m.start) ||
 			    fl_ku_excepted(&st->ex, ctx, base + m.start, m.end - m.start) ||
 			    fl_ku_within_phrase(&st->ex, ctx, &ph, base, len, m.start, m.end))
 				continue;
