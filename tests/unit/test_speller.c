@@ -39,6 +39,8 @@
 #define SYSDICT "/usr/share/hunspell"
 
 static char tmpdir[256];
+/* One en_US table for the whole run: building it takes seconds (half a minute under ASan). */
+static char encache[256];
 
 static void rm_tree(const char *dir)
 {
@@ -341,6 +343,21 @@ static const char *const clean_words[] = {
 	"I", "enjoyed", "learning", "about", "team's", "plans", "and", "role", "interview", NULL,
 };
 
+static void flip_byte(const char *p, long where_num, long where_den)
+{
+	FILE *f = fopen(p, "r+b");
+	long size;
+	int c;
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	fseek(f, size * where_num / where_den, SEEK_SET);
+	c = fgetc(f);
+	fseek(f, size * where_num / where_den, SEEK_SET);
+	fputc(0x5a ^ c, f);
+	fclose(f);
+}
+
 static void test_cache_lifecycle(void **state)
 {
 	fl_speller *sp = NULL;
@@ -348,10 +365,8 @@ static void test_cache_lifecycle(void **state)
 	fl_speller_info info;
 	char cache[300];
 	size_t i;
-	FILE *f;
-	long size;
 	(void)state;
-	path(cache, sizeof cache, "cache/nested");
+	snprintf(cache, sizeof cache, "%s/nested/fulint", encache);
 
 	/* first run: no table, Hunspell loads and builds it */
 	assert_int_equal(make(&sp, NULL, cache, NULL, NULL, &err), 0);
@@ -378,32 +393,55 @@ static void test_cache_lifecycle(void **state)
 	assert_true(info.hunspell_loaded);
 	assert_false(info.table_built);
 	fl_speller_free(sp);
+}
+
+static void test_cache_corrupt(void **state)
+{
+	fl_speller *sp = NULL;
+	fulint_error err;
+	fl_speller_info info;
+	char cache[300], cpath[600];
+	const char *dict = FULINT_SOURCE_DIR "/tests/data/dict/tiny";
+	(void)state;
+	path(cache, sizeof cache, "cache");
+	assert_int_equal(make(&sp, dict, cache, NULL, NULL, &err), 0);
+	assert_true(check(sp, "markedly"));
+	fl_speller_get_info(sp, &info);
+	assert_true(info.table_built);
+	snprintf(cpath, sizeof cpath, "%s", info.cache_path);
+	fl_speller_free(sp);
 
 	/* a flipped byte: refused, rebuilt on first need, fine afterwards */
-	assert_int_equal(make(&sp, NULL, cache, NULL, NULL, &err), 0);
-	fl_speller_get_info(sp, &info);
-	f = fopen(info.cache_path, "r+b");
-	assert_non_null(f);
-	fseek(f, 0, SEEK_END);
-	size = ftell(f);
-	fseek(f, size / 3, SEEK_SET);
-	fputc(0x5a ^ fgetc(f), f);
-	fclose(f);
-	fl_speller_free(sp);
-	assert_int_equal(make(&sp, NULL, cache, NULL, NULL, &err), 0);
+	flip_byte(cpath, 2, 3);
+	assert_int_equal(make(&sp, dict, cache, NULL, NULL, &err), 0);
 	fl_speller_get_info(sp, &info);
 	assert_int_equal(info.table_status, FL_SC_CORRUPT);
-	assert_true(check(sp, "interview"));
+	assert_false(info.table_loaded);
+	assert_true(check(sp, "untied"));
 	fl_speller_get_info(sp, &info);
 	assert_true(info.table_built);
 	fl_speller_free(sp);
-	assert_int_equal(make(&sp, NULL, cache, NULL, NULL, &err), 0);
+	assert_int_equal(make(&sp, dict, cache, NULL, NULL, &err), 0);
 	fl_speller_get_info(sp, &info);
 	assert_int_equal(info.table_status, FL_SC_OK);
-	/* truncated */
-	assert_int_equal(truncate(info.cache_path, 1000), 0);
+	assert_true(check(sp, "untied"));
+	fl_speller_get_info(sp, &info);
+	assert_false(info.hunspell_loaded);
 	fl_speller_free(sp);
-	assert_int_equal(make(&sp, NULL, cache, NULL, NULL, &err), 0);
+
+	/* truncated */
+	assert_int_equal(truncate(cpath, 100), 0);
+	assert_int_equal(make(&sp, dict, cache, NULL, NULL, &err), 0);
+	fl_speller_get_info(sp, &info);
+	assert_int_equal(info.table_status, FL_SC_CORRUPT);
+	assert_true(check(sp, "copies"));
+	fl_speller_get_info(sp, &info);
+	assert_true(info.table_built);
+	fl_speller_free(sp);
+
+	/* a bad magic (other format versions are covered in test_spellcache) */
+	flip_byte(cpath, 0, 1);
+	assert_int_equal(make(&sp, dict, cache, NULL, NULL, &err), 0);
 	fl_speller_get_info(sp, &info);
 	assert_int_equal(info.table_status, FL_SC_CORRUPT);
 	fl_speller_free(sp);
@@ -563,9 +601,9 @@ static void test_soundness(void **state)
 	bool from_dic = false;
 	(void)state;
 
-	path(cache, sizeof cache, "cache");
+	snprintf(cache, sizeof cache, "%s/nested/fulint", encache);
 	assert_int_equal(make(&sp, NULL, cache, NULL, NULL, &err), 0);
-	assert_true(check(sp, "zzzzqx") == false); /* forces Hunspell and the table build */
+	assert_true(check(sp, "zzzzqx") == false); /* forces Hunspell (and the table build if needed) */
 	fl_speller_get_info(sp, &info);
 	assert_true(info.table_loaded);
 
@@ -622,7 +660,7 @@ static void env_open(lint_env *e, const char *const *accept, const char *const *
 	char cache[300];
 	size_t i;
 	memset(e, 0, sizeof *e);
-	path(cache, sizeof cache, "cache");
+	snprintf(cache, sizeof cache, "%s/nested/fulint", encache);
 	assert_int_equal(fulint_config_new(&e->cfg), 0);
 	assert_int_equal(fulint_config_add_dictionary_dir(e->cfg, SYSDICT), 0);
 	assert_int_equal(fulint_config_set_cache_dir(e->cfg, cache), 0);
@@ -776,6 +814,20 @@ static void test_rule_missing_dictionary(void **state)
 	fulint_config_free(cfg);
 }
 
+static int group_setup(void **state)
+{
+	(void)state;
+	snprintf(encache, sizeof encache, "/tmp/fulint-test-encache-XXXXXX");
+	return mkdtemp(encache) == NULL ? -1 : 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	rm_tree(encache);
+	return 0;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -787,6 +839,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_wordlist_dirs, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_suggestions, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache_lifecycle, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cache_corrupt, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache_stale, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cache_unwritable, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_soundness, setup, teardown),
@@ -795,5 +848,5 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rule_vocab, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rule_missing_dictionary, setup, teardown),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
