@@ -759,10 +759,18 @@ static int copy_list(char **src, size_t n, char ***out)
 	return 0;
 }
 
+/*
+ * One-edit candidates are only proposals, so with a table they are taken
+ * from the table alone (hundreds of Hunspell_spell calls per misspelling
+ * would cost more than Hunspell's own suggestion search); without one,
+ * Hunspell decides.
+ */
 static bool edit_accepts(void *payload, const char *w, size_t len)
 {
 	const fl_speller *sp = payload;
-	return fast_accepts(sp, w, len) || hunspell_accepts(sp, w, len);
+	if (fast_accepts(sp, w, len))
+		return true;
+	return sp->table == NULL && hunspell_accepts(sp, w, len);
 }
 
 /* ASCII case of the misspelling carried over to a suggestion: "Recieve" -> "Receive". */
