@@ -391,10 +391,10 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'h':
 			fputs(usage_text, stdout);
-			return 0;
+			goto done;
 		case OPT_VERSION:
 			printf("fulint %s\n", FULINT_VERSION);
-			return 0;
+			goto done;
 		case 'f':
 			if (fulint_format_parse(&o.format, optarg) < 0)
 				die_usage("unknown format '%s' (pretty, gnu, line, json, vale-json)", optarg);

@@ -108,7 +108,7 @@ static const key_def keys[] = {
 	  NULL },
 	{ "vocab", T_BOOL, K_EXI | K_SUB | K_REP | K_CND | K_CAP, F(vocab), F(has_vocab), NULL },
 	{ "append", T_BOOL, K_EXI | K_SUB | K_SPL, F(append), NO_FLAG, NULL },
-	{ "max", T_NUM, K_OCC | K_REP | K_SBJ, F(max), F(has_max), NULL },
+	{ "max", T_NUM, K_OCC | K_REP | K_SBJ | K_MET, F(max), F(has_max), NULL }, /* metric: fulint */
 	{ "max_words", T_NUM, K_SBJ, F(max_words), F(has_max_words), NULL }, /* fulint */
 	{ "threshold", T_NUM, K_CAP | K_SPL, F(threshold), F(has_threshold), NULL },
 	/* existence */

@@ -28,6 +28,7 @@
  * start.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,6 +177,23 @@ static int metric_compile(fl_rule *r, fulint_error *err)
 		fl_expr_free(st->by_kind[k].e);
 		st->by_kind[k].e = NULL;
 		rc = parse_cond(r, "'by_kind' condition", &p->value, &st->by_kind[k], err);
+	}
+	if (rc == 0 && d->has_max) {
+		/* fulint: `max: N` (e.g. from a config override) means "> N" for every kind of note. */
+		char buf[64];
+		fl_str s;
+		size_t k;
+		snprintf(buf, sizeof(buf), "> %.15g", d->max);
+		s.s = buf;
+		s.line = d->kind_line;
+		s.column = d->kind_column;
+		for (k = 0; k < FL_NOTE_KIND_COUNT; k++) {
+			fl_expr_free(st->by_kind[k].e);
+			st->by_kind[k].e = NULL;
+		}
+		fl_expr_free(st->def.e);
+		st->def.e = NULL;
+		rc = parse_cond(r, "'max'", &s, &st->def, err);
 	}
 	if (rc < 0) {
 		metric_free(st);
