@@ -588,6 +588,9 @@ static size_t attribution_lines(const builder *b, size_t i)
 	return 0;
 }
 
+/* Most lines of text after a "-- " line that still make a signature. */
+#define SIG_MAX_LINES 15
+
 /* The signature separator: "-- " or "--" alone on a line. */
 static bool is_sig_sep(const builder *b, size_t i)
 {
@@ -1033,6 +1036,17 @@ static void classify(builder *b)
 			fwd = (p > 0 && is_rule_line(b, p - 1)) ? p - 1 : i;
 		}
 		seen_content = true;
+	}
+	if (b->sig_line != NONE) {
+		/* A signature is a few lines (contact details): a "-- " line followed by
+		 * more than SIG_MAX_LINES lines of text is a separator inside the text,
+		 * and what follows it is linted rather than silently skipped. */
+		size_t k, content = 0;
+		for (k = b->sig_line + 1; k < fwd; k++)
+			if (t->lines[k].part == FL_PART_NONE)
+				content++;
+		if (content > SIG_MAX_LINES)
+			b->sig_line = NONE;
 	}
 	main_end = FL_MIN(fwd, b->sig_line);
 	if (b->sig_line != NONE && b->sig_line < fwd) {
