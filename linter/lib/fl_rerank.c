@@ -342,16 +342,17 @@ static bool has_capital_not_in(const char *cand, const char *word, size_t wlen)
 	return !word_cap && cand[0] >= 'A' && cand[0] <= 'Z';
 }
 
-void fl_rerank(const char *word, size_t len, fl_str *cands, size_t n, size_t n_hunspell)
+double fl_rerank(const char *word, size_t len, fl_str *cands, size_t n, size_t n_hunspell)
 {
 	scored *v;
 	size_t i;
+	double best;
 
-	if (n < 2)
-		return;
+	if (n == 0)
+		return 1e9;
 	v = fl_calloc(n, sizeof *v);
 	if (v == NULL)
-		return; /* out of memory: keep Hunspell's order */
+		return 1e9; /* out of memory: keep Hunspell's order */
 	for (i = 0; i < n; i++) {
 		const char *c = cands[i].s;
 		size_t cl = strlen(c);
@@ -370,7 +371,9 @@ void fl_rerank(const char *word, size_t len, fl_str *cands, size_t n, size_t n_h
 	qsort(v, n, sizeof *v, cmp_scored);
 	for (i = 0; i < n; i++)
 		cands[i] = v[i].s;
+	best = v[0].score;
 	free(v);
+	return best;
 }
 
 /* ------------------------------------------------------------------ */

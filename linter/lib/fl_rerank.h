@@ -37,9 +37,11 @@ int fl_rerank_edits(const char *word, size_t len, fl_rerank_accept_fn accepts, v
 /*
  * Sort cands[0..n) best first as corrections of word[0..len).  The first
  * `n_hunspell` entries are Hunspell's suggestions in Hunspell's order; the
- * rest were added by fl_rerank_edits.  Ties keep the given order.
+ * rest were added by fl_rerank_edits.  Ties keep the given order.  Returns
+ * the best score (lower is better; see fl_rerank.c), or a huge value when
+ * n == 0 or out of memory.
  */
-void fl_rerank(const char *word, size_t len, fl_str *cands, size_t n, size_t n_hunspell);
+double fl_rerank(const char *word, size_t len, fl_str *cands, size_t n, size_t n_hunspell);
 
 /*
  * The cost of turning `typo` into `word` (lower is closer), as used by

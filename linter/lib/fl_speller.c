@@ -47,6 +47,14 @@
 #define SP_MAX_CACHED 1024
 /* Suggestions asked of Hunspell before re-ranking. */
 #define SP_MAX_CANDS 40
+/*
+ * With a table, one-edit words are tried first; when the best of them
+ * scores at most this (fl_rerank's scale), Hunspell's suggestion search
+ * (25-60 ms a word) is skipped.  On the benchmark's tuning slice this
+ * answered 47% of misspellings without changing a single #1 or top-5
+ * answer; above 1.0 answers start to change.
+ */
+#define SP_FAST_SUGGEST 1.0
 
 typedef struct sugg_entry {
 	char *word;
@@ -803,15 +811,45 @@ static bool list_has(const fl_strlist *l, const char *s)
 	return false;
 }
 
-/* Hunspell's suggestions plus one-edit words, re-ranked, case carried over, at most 5. */
+/* The first five of ranked `cands`, case carried over, without the word itself. */
+static int take_best(const char *norm, size_t nl, fl_strlist *cands, fl_strlist *best)
+{
+	size_t k;
+	int rc;
+	for (k = 0; k < cands->n && best->n < FL_SPELL_MAX_SUGGESTIONS; k++) {
+		char *s = cands->v[k].s;
+		match_case(norm, nl, s);
+		if (strcmp(s, norm) == 0 || list_has(best, s))
+			continue;
+		if ((rc = fl_strlist_push(best, s, 0, 0)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * Hunspell's suggestions plus one-edit words, re-ranked, at most 5.  With
+ * a table, close one-edit words alone may settle it (SP_FAST_SUGGEST).
+ */
 static int compute_suggestions(fl_speller *sp, const char *norm, size_t nl, fl_strlist *best)
 {
 	fl_strlist cands = FL_STRLIST_INIT;
 	char dic[SP_MAX_WORD * 4 + 1], utf[SP_MAX_WORD * 4 + 1];
 	char **hl = NULL;
 	int hn = 0, i, rc = 0;
-	size_t n_h, k;
+	size_t n_h;
 
+	if (sp->table != NULL) {
+		rc = fl_rerank_edits(norm, nl, edit_accepts, sp, &cands);
+		if (rc == 0 && cands.n > 0 && fl_rerank(norm, nl, cands.v, cands.n, 0) <= SP_FAST_SUGGEST) {
+			rc = take_best(norm, nl, &cands, best);
+			fl_strlist_dispose(&cands);
+			return rc;
+		}
+		fl_strlist_dispose(&cands);
+		if (rc != 0)
+			return rc;
+	}
 	if (to_dic(sp, norm, nl, dic, sizeof dic))
 		hn = Hunspell_suggest(sp->h, &hl, dic);
 	for (i = 0; i < hn && cands.n < SP_MAX_CANDS; i++) {
@@ -827,14 +865,7 @@ static int compute_suggestions(fl_speller *sp, const char *norm, size_t nl, fl_s
 		rc = fl_rerank_edits(norm, nl, edit_accepts, sp, &cands);
 	if (rc == 0) {
 		fl_rerank(norm, nl, cands.v, cands.n, n_h);
-		for (k = 0; k < cands.n && best->n < FL_SPELL_MAX_SUGGESTIONS; k++) {
-			char *s = cands.v[k].s;
-			match_case(norm, nl, s);
-			if (strcmp(s, norm) == 0 || list_has(best, s))
-				continue;
-			if ((rc = fl_strlist_push(best, s, 0, 0)) != 0)
-				break;
-		}
+		rc = take_best(norm, nl, &cands, best);
 	}
 	fl_strlist_dispose(&cands);
 	return rc;
