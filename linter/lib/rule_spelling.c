@@ -251,15 +251,13 @@ static bool starts_upper(const char *w, size_t len)
 }
 
 /* Emit a finding for [p->start, p->end) with the speller's suggestions. */
-static int report(fl_lintctx *ctx, const fl_rule *r, fl_speller *sp, const part *p, char **sugg,
-                  size_t n)
+static int report(fl_lintctx *ctx, const fl_rule *r, const part *p, char **sugg, size_t n)
 {
 	const char *w = ctx->text->lint + p->start;
 	size_t len = p->end - p->start;
 	fl_emit_args a;
 	const char *word = fl_arena_strndup(ctx->arena, w, len);
 	const char *args[2];
-	(void)sp;
 
 	if (word == NULL)
 		return FULINT_ERR_NOMEM;
@@ -322,7 +320,7 @@ static int check_part(fl_lintctx *ctx, const fl_rule *r, const spelling *st, con
 		fl_speller_free_suggestions(sugg, n);
 		return 0; /* "Zyntrix is hiring": nothing close, so most likely a name */
 	}
-	rc = report(ctx, r, sp, p, sugg, n);
+	rc = report(ctx, r, p, sugg, n);
 	fl_speller_free_suggestions(sugg, n);
 	return rc;
 }
