@@ -715,6 +715,15 @@ static bool hunspell_accepts(const fl_speller *sp, const char *w, size_t len)
 	return Hunspell_spell(sp->h, dic) != 0;
 }
 
+bool fl_speller_knows_fast(fl_speller *sp, const char *word, size_t len)
+{
+	char norm[SP_MAX_WORD + 1];
+	size_t nl = normalise(word, len, norm, sizeof norm);
+	if (nl == SIZE_MAX || nl == 0)
+		return true; /* not something to spell-check, as fl_speller_check says */
+	return fast_accepts(sp, norm, nl);
+}
+
 int fl_speller_check(fl_speller *sp, const char *word, size_t len, bool *ok, fulint_error *err)
 {
 	char norm[SP_MAX_WORD + 1];

@@ -35,6 +35,12 @@ typedef struct fl_speller_options {
 int fl_speller_new(fl_speller **out, const fl_speller_options *opts, fulint_error *err);
 void fl_speller_free(fl_speller *sp);
 
+/*
+ * True when the fast path alone accepts `word` (Hunspell is never loaded by
+ * this call).  False means "not known yet", not "misspelt".
+ */
+bool fl_speller_knows_fast(fl_speller *sp, const char *word, size_t len);
+
 /* Sets *ok.  Returns 0, or a negative status (dictionary failed to load). */
 int fl_speller_check(fl_speller *sp, const char *word, size_t len, bool *ok, fulint_error *err);
 

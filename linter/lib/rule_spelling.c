@@ -280,6 +280,23 @@ static int report(fl_lintctx *ctx, const fl_rule *r, const part *p, char **sugg,
 	return fl_emit(ctx, r, &a);
 }
 
+/* "BSN", "APIs", "X": an acronym (and its plural) or a single letter, never checked. */
+static bool acronym_like(const char *w, size_t len)
+{
+	size_t i, upper = 0;
+	if (len == 1)
+		return true;
+	if (len > 2 && w[len - 1] == 's')
+		len--;
+	for (i = 0; i < len; i++) {
+		if (w[i] >= 'A' && w[i] <= 'Z')
+			upper++;
+		else
+			return false;
+	}
+	return upper >= 2;
+}
+
 /* Check one word or hyphen part; emits at most one finding. */
 static int check_part(fl_lintctx *ctx, const fl_rule *r, const spelling *st, const part *p)
 {
@@ -293,7 +310,11 @@ static int check_part(fl_lintctx *ctx, const fl_rule *r, const spelling *st, con
 
 	rejected = fl_lint_rejects(ctx, w, len) || fl_lint_rejects(ctx, w, base);
 	if (!rejected) {
-		if (fl_lint_accepts(ctx, w, len) || fl_lint_accepts(ctx, w, base) ||
+		/* An unknown capitalised word in mid-sentence is taken for a name, so
+		 * whether Hunspell knows it does not matter: do not load it. */
+		if (p->capital && !p->sent_start)
+			return 0;
+		if (acronym_like(w, len) || fl_lint_accepts(ctx, w, len) || fl_lint_accepts(ctx, w, base) ||
 		    fl_text_is_name(ctx->text, w, len) || ignored_word(st, w, len) ||
 		    ignored_word(st, w, base) || filtered(st, ctx, w, len) ||
 		    fl_ku_excepted(&st->ex, ctx, w, len))
@@ -308,9 +329,6 @@ static int check_part(fl_lintctx *ctx, const fl_rule *r, const spelling *st, con
 		if (!ok && base < len && (rc = fl_speller_check(sp, w, base, &ok, ctx->err)) != 0)
 			return rc;
 		if (ok)
-			return 0;
-		/* An unknown capitalised word in mid-sentence is taken for a name. */
-		if (p->capital && !p->sent_start)
 			return 0;
 	}
 	if ((rc = fl_speller_suggest(sp, w, base, &sugg, &n, ctx->err)) != 0)
@@ -362,6 +380,29 @@ static int check_word(fl_lintctx *ctx, const fl_rule *r, const spelling *st, con
 	sp = fl_lint_speller(ctx);
 	if (sp == NULL)
 		return ctx->err && ctx->err->code ? ctx->err->code : FULINT_ERR_DICT;
+	/* Every part known to the fast path (Hunspell also splits at hyphens and
+	 * accepts such compounds): fine, without loading Hunspell. */
+	if (!fl_lint_rejects(ctx, s + w->start, w->end - w->start)) {
+		bool all_known = true;
+		size_t a = w->start;
+		for (i = w->start; i <= w->end && all_known; i++) {
+			size_t h = i < w->end ? hyphen_at(s, i, w->end) : 1;
+			const char *ws;
+			size_t wl;
+			if (h == 0)
+				continue;
+			ws = s + a;
+			wl = i - a;
+			if (wl > 0 && !acronym_like(ws, wl) && !is_prefix_part(ws, wl) &&
+			    !fl_text_is_name(ctx->text, ws, wl) && !fl_lint_accepts(ctx, ws, wl) &&
+			    !fl_speller_knows_fast(sp, ws, wl))
+				all_known = false;
+			a = i + h;
+			i = a - 1;
+		}
+		if (all_known)
+			return 0;
+	}
 	if ((rc = fl_speller_check(sp, s + w->start, w->end - w->start, &ok, ctx->err)) != 0)
 		return rc;
 	if (ok && !fl_lint_rejects(ctx, s + w->start, w->end - w->start))
