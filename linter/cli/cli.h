@@ -5,6 +5,7 @@
 #ifndef FULINT_CLI_H
 #define FULINT_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "fulint.h"
@@ -22,6 +23,9 @@ int cli_read_input(const char *path, char **out, size_t *len, char *why, size_t 
 typedef struct cli_job {
 	const char *path;    /* as given ("-" for stdin) */
 	const char *name;    /* as shown */
+	char *data;          /* read ahead (stdin), or NULL: read when linted */
+	size_t len;
+	bool preread;
 	fulint_result *result;
 	char error[1200];    /* one-line error, "" when none */
 	int status;          /* 0, or the fulint_status of the failure */

@@ -29,7 +29,13 @@ static void run_job(fulint_linter *l, cli_job *job)
 	fulint_source src = FULINT_SOURCE_INIT;
 	fulint_error err;
 	memset(&err, 0, sizeof(err));
-	if (cli_read_input(job->path, &data, &len, why, sizeof(why)) < 0) {
+	if (job->status < 0)
+		return; /* failed already (reading stdin ahead) */
+	if (job->preread) {
+		data = job->data;
+		len = job->len;
+		job->data = NULL;
+	} else if (cli_read_input(job->path, &data, &len, why, sizeof(why)) < 0) {
 		snprintf(job->error, sizeof(job->error), "%s: %s", job->name, why);
 		job->status = FULINT_ERR_IO;
 		return;

@@ -20,6 +20,9 @@
 
 #include "cli.h"
 
+/* Inputs smaller than this in all are matched without JIT-compiled patterns. */
+#define JIT_THRESHOLD (256u * 1024u)
+
 enum {
 	OPT_STDIN_FILENAME = 1000, OPT_CONFIG, OPT_NO_CONFIG, OPT_STYLES_PATH, OPT_STYLES, OPT_RULE,
 	OPT_MIN_LEVEL, OPT_FAIL_LEVEL, OPT_NO_EXIT, OPT_VERSION, OPT_LIST_RULES, OPT_TEST_RULES,
@@ -374,6 +377,8 @@ int main(int argc, char **argv)
 	const char **rule_args;
 	size_t n_rule_args = 0;
 	const char *test_dir = NULL;
+	cli_job *jobs = NULL;
+	size_t n_files = 0, n_jobs = 0;
 
 	memset(&o, 0, sizeof(o));
 	memset(&err, 0, sizeof(err));
@@ -533,6 +538,45 @@ int main(int argc, char **argv)
 	if (lint_quoted)
 		fulint_config_set_lint_quoted(cfg, 1);
 
+	/* The inputs: standard input is read now, files are measured, so that
+	 * small inputs skip JIT compilation (it costs more than it saves). */
+	n_files = (size_t)(argc - optind);
+	n_jobs = n_files ? n_files : 1;
+	jobs = calloc(n_jobs, sizeof(*jobs));
+	if (jobs == NULL) {
+		fprintf(stderr, "fulint: out of memory\n");
+		status = 2;
+		goto done;
+	}
+	if (!o.list_rules && !o.test_rules) {
+		unsigned long long total = 0;
+		int stdin_used = 0;
+		for (i = 0; i < n_jobs; i++) {
+			const char *path = n_files ? argv[optind + (int)i] : "-";
+			struct stat st;
+			jobs[i].path = path;
+			if (strcmp(path, "-") == 0) {
+				char why[512];
+				jobs[i].name = o.stdin_name ? o.stdin_name : "<stdin>";
+				if (stdin_used++)
+					die_usage("%s", "standard input ('-') can be given only once");
+				jobs[i].preread = true;
+				if (cli_read_input("-", &jobs[i].data, &jobs[i].len, why, sizeof(why)) < 0) {
+					jobs[i].preread = false;
+					jobs[i].status = FULINT_ERR_IO;
+					snprintf(jobs[i].error, sizeof(jobs[i].error), "%s: %s", jobs[i].name, why);
+				}
+				total += jobs[i].len;
+			} else {
+				jobs[i].name = path;
+				if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+					total += (unsigned long long)st.st_size;
+			}
+		}
+		if (total < JIT_THRESHOLD)
+			fulint_config_set_jit(cfg, 0);
+	}
+
 	if (fulint_ruleset_new(&rs, cfg, on_warning, NULL, &err) < 0) {
 		print_error(&err);
 		status = 2;
@@ -565,34 +609,12 @@ int main(int argc, char **argv)
 	}
 
 	{
-		size_t n_files = (size_t)(argc - optind);
-		size_t n_jobs = n_files ? n_files : 1;
-		cli_job *jobs = calloc(n_jobs, sizeof(*jobs));
 		fulint_report_options ro = FULINT_REPORT_OPTIONS_INIT;
 		fulint_reporter *rep = NULL;
 		fulint_level fail = fulint_config_fail_level(cfg);
 		unsigned threads = o.jobs;
 		bool any_fail = false;
-		int stdin_used = 0;
 
-		if (jobs == NULL) {
-			fprintf(stderr, "fulint: out of memory\n");
-			status = 2;
-			goto done;
-		}
-		for (i = 0; i < n_jobs; i++) {
-			const char *path = n_files ? argv[optind + (int)i] : "-";
-			jobs[i].path = path;
-			if (strcmp(path, "-") == 0) {
-				jobs[i].name = o.stdin_name ? o.stdin_name : "<stdin>";
-				if (stdin_used++) {
-					free(jobs);
-					die_usage("%s", "standard input ('-') can be given only once");
-				}
-			} else {
-				jobs[i].name = path;
-			}
-		}
 		if (threads == 0) {
 			long n = sysconf(_SC_NPROCESSORS_ONLN);
 			threads = n > 0 ? (unsigned)n : 1;
@@ -639,12 +661,14 @@ int main(int argc, char **argv)
 			if (status == 0 && any_fail && !o.no_exit)
 				status = 1;
 		}
-		for (i = 0; i < n_jobs; i++)
-			fulint_result_free(jobs[i].result);
-		free(jobs);
 	}
 
 done:
+	for (i = 0; jobs != NULL && i < n_jobs; i++) {
+		fulint_result_free(jobs[i].result);
+		free(jobs[i].data);
+	}
+	free(jobs);
 	fulint_ruleset_free(rs);
 	fulint_config_free(cfg);
 	free(config_found);

@@ -336,6 +336,7 @@ static int config_copy(fulint_config *dst, const fulint_config *src)
 	dst->min_level = src->min_level;
 	dst->fail_level = src->fail_level;
 	dst->lint_quoted = src->lint_quoted;
+	dst->no_jit = src->no_jit;
 	if (fl_strlist_copy(&dst->styles_paths, &src->styles_paths) < 0 ||
 	    fl_strlist_copy(&dst->styles, &src->styles) < 0 || fl_strlist_copy(&dst->accept, &src->accept) < 0 ||
 	    fl_strlist_copy(&dst->reject, &src->reject) < 0 ||
@@ -535,6 +536,14 @@ int fulint_config_set_input(fulint_config *cfg, const char *mode)
 	if (cfg == NULL || mode == NULL || !in_list(mode, input_modes, FL_ARRAY_LEN(input_modes)))
 		return FULINT_ERR_USAGE;
 	return replace_str(&cfg->input, mode);
+}
+
+int fulint_config_set_jit(fulint_config *cfg, int yes)
+{
+	if (cfg == NULL)
+		return FULINT_ERR_USAGE;
+	cfg->no_jit = yes == 0;
+	return 0;
 }
 
 int fulint_config_set_lint_quoted(fulint_config *cfg, int yes)

@@ -53,6 +53,7 @@ struct fulint_config {
 	char *note_kind;           /* "auto" */
 	char *input;               /* "auto" */
 	bool lint_quoted;
+	bool no_jit;
 };
 
 /* The setting for `id`, or NULL. */

@@ -83,6 +83,8 @@ int fl_ku_re_compile(fl_ku_re *re, fl_pattern **out, unsigned flags, const fl_ru
 	int rc;
 
 	memset(&perr, 0, sizeof(perr));
+	if (r->def.no_jit)
+		flags |= FL_RE_NO_JIT;
 	rc = fl_pattern_compile(out, fl_buf_cstr(&re->b), flags, &off, &perr);
 	if (rc == 0)
 		return 0;
@@ -112,7 +114,9 @@ int fl_ku_compile(fl_pattern **out, const char *text, unsigned flags, const fl_r
 	if (text == NULL)
 		text = at->s ? at->s : "";
 	memset(&perr, 0, sizeof(perr));
-	rc = fl_pattern_compile(&p, text, out ? flags : flags | FL_RE_NO_JIT, &off, &perr);
+	if (r->def.no_jit || out == NULL)
+		flags |= FL_RE_NO_JIT;
+	rc = fl_pattern_compile(&p, text, flags, &off, &perr);
 	if (rc == FULINT_ERR_RULE)
 		return regex_error(err, r, key, at->line, at->column, off, &perr);
 	if (rc < 0)

@@ -118,6 +118,9 @@ typedef struct fl_ruledef {
 	bool has_max_words;
 
 	/* sequence / script: accepted so the file loads */
+	/* Set by the ruleset, not read from the file: compile patterns without JIT. */
+	bool no_jit;
+
 	/* fulint: examples: {match: [...], nomatch: [...]} */
 	fl_strlist ex_match;
 	fl_strlist ex_nomatch;

@@ -521,6 +521,7 @@ int fulint_ruleset_new(fulint_ruleset **out, const fulint_config *cfg, fulint_wa
 		}
 		memset(&def, 0, sizeof(def));
 		rc = fl_ruledef_parse(&def, s->id, s->path, data, len, err);
+		def.no_jit = cfg->no_jit;
 		free(owned);
 		if (rc < 0)
 			goto fail;
