@@ -1,0 +1,5 @@
+corpus/057-nudge-scolding-didyouread-nurse.txt:3:1: error: 'Did you even read my application' points at the reader's silence or blames them; drop it and refer to the timeline they gave you instead ("You mentioned a decision by mid-May, so I wanted to check in"). [FollowUp.Scolding]
+corpus/057-nudge-scolding-didyouread-nurse.txt:3:1: note: The note has no closing with your name: end with a sign-off and your full name, e.g. 'Best regards,' and 'Alex Chen' on the next line. [FollowUp.SignOff]
+corpus/057-nudge-scolding-didyouread-nurse.txt:3:35: error: 'You promised' points at the reader's silence or blames them; drop it and refer to the timeline they gave you instead ("You mentioned a decision by mid-May, so I wanted to check in"). [FollowUp.Scolding]
+corpus/057-nudge-scolding-didyouread-nurse.txt:3:74: error: 'no one has gotten back' points at the reader's silence or blames them; drop it and refer to the timeline they gave you instead ("You mentioned a decision by mid-May, so I wanted to check in"). [FollowUp.Scolding]
+# exit 1

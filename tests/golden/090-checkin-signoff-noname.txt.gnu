@@ -1,0 +1,2 @@
+corpus/090-checkin-signoff-noname.txt:3:1: note: The note has no closing with your name: end with a sign-off and your full name, e.g. 'Best regards,' and 'Alex Chen' on the next line. [FollowUp.SignOff]
+# exit 0

@@ -1,0 +1,2 @@
+corpus/102-thankyou-spacing-before-period.txt:3:89: warning: Fix the spacing: '.' instead of ' .' (one space between words, none before punctuation, one after the end of a sentence). (suggestion: '.') [FollowUp.Spacing]
+# exit 0

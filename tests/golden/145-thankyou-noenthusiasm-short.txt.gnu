@@ -1,0 +1,2 @@
+corpus/145-thankyou-noenthusiasm-short.txt:3:1: warning: The note shows no interest in the role: add a sentence that says what excites you about the job or the team ("I am excited about building the new onboarding program with you"). [FollowUp.Enthusiasm]
+# exit 0

@@ -1,0 +1,2 @@
+corpus/154-thankyou-subject-caps.txt:1:10: note: The subject is written in capitals, which reads as shouting; use sentence case ("Thank you for the interview"). [FollowUp.Subject]
+# exit 0

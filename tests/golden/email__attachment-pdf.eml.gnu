@@ -1,0 +1,3 @@
+corpus/email/attachment-pdf.eml:14:1: warning: The note shows no interest in the role: add a sentence that says what excites you about the job or the team ("I am excited about building the new onboarding program with you"). [FollowUp.Enthusiasm]
+corpus/email/attachment-pdf.eml:14:1: warning: The note does not thank the reader: add a sentence that thanks them for their time or for something specific ("Thank you for walking me through the new intake process"). [FollowUp.Gratitude]
+# exit 0

@@ -1,0 +1,4 @@
+corpus/email/empty-subject.eml:3:10: error: The message has no subject; add a short one that says what it is, e.g. 'Thank you - data analyst interview'. [FollowUp.Subject]
+corpus/email/empty-subject.eml:9:1: warning: The note shows no interest in the role: add a sentence that says what excites you about the job or the team ("I am excited about building the new onboarding program with you"). [FollowUp.Enthusiasm]
+corpus/email/empty-subject.eml:9:1: warning: The note neither asks about next steps nor offers anything more: end with a question about the timeline ("Is there an update on the timeline?") or an offer ("I am happy to send references or work samples"). [FollowUp.NextSteps]
+# exit 1

@@ -1,0 +1,3 @@
+corpus/email/iso-8859-15-qp.eml:3:1: warning: The note shows no interest in the role: add a sentence that says what excites you about the job or the team ("I am excited about building the new onboarding program with you"). [FollowUp.Enthusiasm]
+corpus/email/iso-8859-15-qp.eml:3:1: warning: The note neither asks about next steps nor offers anything more: end with a question about the timeline ("Is there an update on the timeline?") or an offer ("I am happy to send references or work samples"). [FollowUp.NextSteps]
+# exit 0
