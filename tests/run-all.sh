@@ -7,13 +7,13 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
 echo "== ASan+UBSan build and tests =="
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFULINT_SANITIZE=ON -DFULINT_WERROR=ON >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DFULINT_SANITIZE=ON -DFULINT_WERROR=ON -DFULINT_TESTS=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 # Heavy, sanitizer-insensitive tests (benchmark-sized inputs) are labelled "slow".
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs" -LE slow
 
 echo "== Release build and tests =="
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFULINT_WERROR=ON >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DFULINT_WERROR=ON -DFULINT_TESTS=ON >/dev/null
 cmake --build build -j"$jobs"
 ctest --test-dir build --output-on-failure -j"$jobs"
