@@ -14,7 +14,8 @@ set -euo pipefail
 
 build_pkgs=(gcc make cmake pkg-config libpcre2-dev libhunspell-dev libyaml-dev hunspell-en-us)
 test_pkgs=(libcmocka-dev valgrind hunspell-en-gb hunspell wamerican clang libclang-rt-14-dev
-           neomutt vim vim-ale emacs-nox git git-email procps)
+           neomutt vim vim-ale emacs-nox git git-email procps
+           perl libmailtools-perl libemail-valid-perl libauthen-sasl-perl)
 bench_pkgs=(hunspell aspell aspell-en codespell python3-proselint hyperfine time nodejs npm)
 
 want=("${build_pkgs[@]}")

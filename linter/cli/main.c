@@ -20,8 +20,9 @@
 
 #include "cli.h"
 
-/* Inputs smaller than this in all are matched without JIT-compiled patterns. */
-#define JIT_THRESHOLD (256u * 1024u)
+/* Inputs smaller than this in all are matched without JIT-compiled patterns
+ * (the PCRE2 interpreter gets slow on long texts: some rules walk them match by match). */
+#define JIT_THRESHOLD (16u * 1024u)
 
 enum {
 	OPT_STDIN_FILENAME = 1000, OPT_CONFIG, OPT_NO_CONFIG, OPT_STYLES_PATH, OPT_STYLES, OPT_RULE,

@@ -153,7 +153,7 @@ int fulint_config_set_input(fulint_config *cfg, const char *mode);
 /*
  * JIT-compile rule patterns (default: yes).  JIT compilation costs about
  * 10 ms at start-up for the built-in style and makes matching several times
- * faster: worth it from about 100 KB of input.  The CLI turns it off for
+ * faster: worth it from about 16 KB of input.  The CLI turns it off for
  * small inputs.
  */
 int fulint_config_set_jit(fulint_config *cfg, int yes);

@@ -799,7 +799,10 @@ static int lint_impl(fulint_linter *l, const lint_job *job, fulint_result **out,
 		if (rc < 0)
 			goto cleanup;
 	}
+	/* The masked text is valid UTF-8 (fl_text.h): skip PCRE2's per-call check. */
+	fl_matcher_trust(l->matcher, text.lint, text.len);
 	rc = run_rules(l, &ctx, job->only);
+	fl_matcher_trust(l->matcher, NULL, 0);
 	if (rc < 0)
 		goto cleanup;
 	if (fl.overflow) {

@@ -33,6 +33,8 @@ struct fl_matcher {
 	pcre2_jit_stack *jit_stack;
 	pcre2_match_data *md;
 	uint32_t md_pairs;
+	const char *trusted; /* known valid UTF-8: matched with PCRE2_NO_UTF_CHECK */
+	size_t trusted_len;
 };
 
 int fl_pattern_compile(fl_pattern **out, const char *re, unsigned flags, size_t *err_offset,
@@ -138,6 +140,9 @@ static int run_match(fl_matcher *m, const fl_pattern *p, const char *subject, si
 
 	if (start > len)
 		return 0;
+	if (m->trusted != NULL && subject >= m->trusted && len <= m->trusted_len &&
+	    (size_t)(subject - m->trusted) <= m->trusted_len - len)
+		options |= PCRE2_NO_UTF_CHECK;
 	rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, options, m->md, m->mctx);
 	if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL)
 		return 0;
@@ -168,6 +173,12 @@ static int run_match(fl_matcher *m, const fl_pattern *p, const char *subject, si
 	mark = pcre2_get_mark(m->md);
 	out->mark = (const char *)mark;
 	return 1;
+}
+
+void fl_matcher_trust(fl_matcher *m, const char *valid, size_t len)
+{
+	m->trusted = valid;
+	m->trusted_len = valid != NULL ? len : 0;
 }
 
 int fl_pattern_find(fl_matcher *m, const fl_pattern *p, const char *subject, size_t len, size_t start,

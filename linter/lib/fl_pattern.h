@@ -54,6 +54,15 @@ int fl_matcher_new(fl_matcher **out);
 void fl_matcher_free(fl_matcher *m);
 
 /*
+ * Declare valid[0..len) valid UTF-8 (NULL: nothing).  Subjects wholly inside
+ * it are matched without PCRE2's UTF check, which the interpreter otherwise
+ * repeats over the rest of the subject at every call (quadratic when a rule
+ * walks a long text match by match).  The caller guarantees validity and
+ * that subjects and start offsets begin at character boundaries.
+ */
+void fl_matcher_trust(fl_matcher *m, const char *valid, size_t len);
+
+/*
  * Find the next match of `p` in subject[0..len) starting at `start`
  * (lookbehind may see bytes before `start`).  Returns 1 and fills *out, 0
  * when there is none, FL_MATCH_LIMIT when a limit was hit, or
