@@ -720,6 +720,18 @@ void fl_ku_format_limit(char *buf, size_t cap, double v)
 		snprintf(buf, cap, "%g", v);
 }
 
+void fl_ku_anchor(fl_lintctx *ctx, const fl_rule *r, const fl_segment *seg, bool whole, fl_emit_args *a)
+{
+	if (whole) {
+		a->whole_note = true;
+		a->start = a->end = fl_lint_body_anchor(ctx);
+	} else {
+		size_t s0 = seg->start, e0 = seg->end;
+		fl_ku_trim(fl_scope_subject(ctx, r), &s0, &e0);
+		a->start = a->end = s0;
+	}
+}
+
 bool fl_ku_whole_note(const fl_rule *r)
 {
 	unsigned mask = r->scope_mask;

@@ -162,6 +162,13 @@ void fl_ku_format_limit(char *buf, size_t cap, double v);
 bool fl_ku_whole_note(const fl_rule *r);
 
 /*
+ * Where a finding about a whole segment points: the body's start when
+ * `whole` (something about the note), else the segment's first character
+ * past white space.  Sets a->start, a->end and a->whole_note.
+ */
+void fl_ku_anchor(fl_lintctx *ctx, const fl_rule *r, const fl_segment *seg, bool whole, fl_emit_args *a);
+
+/*
  * Format the rule's message with args ("%s" in turn); NULL only when out of
  * memory.  A rule without a message gets "".
  */

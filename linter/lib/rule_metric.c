@@ -283,15 +283,7 @@ static int metric_run(const fl_rule *r, fl_lintctx *ctx)
 			return FULINT_ERR_NOMEM;
 		memset(&a, 0, sizeof(a));
 		a.message = msg;
-		if (whole) {
-			a.whole_note = true;
-			a.start = a.end = fl_lint_body_anchor(ctx);
-		} else {
-			/* at the segment's first character (past white space) */
-			size_t s0 = segs[i].start, e0 = segs[i].end;
-			fl_ku_trim(fl_scope_subject(ctx, r), &s0, &e0);
-			a.start = a.end = s0;
-		}
+		fl_ku_anchor(ctx, r, &segs[i], whole, &a);
 		rc = fl_emit(ctx, r, &a);
 	}
 	return rc;
