@@ -35,8 +35,8 @@ for input in draft-clean.txt draft-2typos.txt big-5MB.txt; do
 	total=$(grep -E '^(summary|totals):' "$out" | head -n 1 | awk '{print $2}')
 	echo "== $input: $(printf "%'d" "$total") instructions"
 	echo "-- exclusive (self) cost, top $top"
-	callgrind_annotate --inclusive=no "$out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | head -n "$top"
+	callgrind_annotate --inclusive=no "$out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | head -n "$top" || true
 	echo "-- inclusive cost, top $top"
-	callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | head -n "$top"
+	callgrind_annotate --inclusive=yes "$out" 2>/dev/null | grep -E '^ *[0-9,]+ \(' | grep -v '???:0x' | head -n "$top" || true
 	echo
 done
