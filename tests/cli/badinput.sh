@@ -75,9 +75,9 @@ run() {
 }
 
 # Current case's verdict.
-case_name="" case_ok=1 case_why=""
+case_name="" case_ok=1 case_why="" case_t0=0
 begin() {
-	case_name=$1 case_ok=1 case_why=""
+	case_name=$1 case_ok=1 case_why="" case_t0=$SECONDS
 }
 no() {
 	case_ok=0
@@ -92,6 +92,9 @@ end() {
 	fi
 	if grep -Eq 'Sanitizer|runtime error:|==[0-9]+==ERROR' "$err" 2>/dev/null; then
 		no "sanitizer report: $(grep -Em1 'Sanitizer|runtime error:|ERROR' "$err")"
+	fi
+	if [ $((SECONDS - case_t0)) -ge 5 ]; then
+		echo "time $case_name: $((SECONDS - case_t0)) s"
 	fi
 	if [ "$case_ok" = 1 ]; then
 		pass=$((pass + 1))
