@@ -15,18 +15,6 @@
 
 #include "fl_lint.h"
 
-static int compile(fl_rule *r, fulint_error *err)
-{
-	(void)err;
-	r->state = NULL;
-	return 0;
-}
-
-static void dispose(fl_rule *r)
-{
-	r->state = NULL;
-}
-
 /* Counts letters, upper-case ASCII letters, lower-case letters and words. */
 static void measure(const char *s, size_t len, size_t *chars, size_t *upper, size_t *lower, size_t *words)
 {
@@ -123,4 +111,4 @@ static int run(const fl_rule *r, fl_lintctx *ctx)
 	return rc;
 }
 
-const fl_kind_ops fl_kind_subject = { FL_KIND_SUBJECT, compile, run, dispose };
+const fl_kind_ops fl_kind_subject = { FL_KIND_SUBJECT, NULL, run, NULL }; /* no compiled state */
