@@ -12,7 +12,7 @@
 # Installs only what is missing; runs apt-get update once when it must.
 set -euo pipefail
 
-build_pkgs=(gcc make cmake pkg-config libpcre2-dev libhunspell-dev libyaml-dev hunspell-en-us)
+build_pkgs=(gcc make cmake pkg-config libpcre2-dev libhunspell-dev libyaml-dev libxxhash-dev hunspell-en-us)
 test_pkgs=(libcmocka-dev valgrind hunspell-en-gb hunspell wamerican clang libclang-rt-14-dev
            neomutt vim vim-ale emacs-nox git git-email procps
            perl libmailtools-perl libemail-valid-perl libauthen-sasl-perl)

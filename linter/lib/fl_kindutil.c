@@ -116,15 +116,16 @@ int fl_ku_compile(fl_pattern **out, const char *text, unsigned flags, const fl_r
 	memset(&perr, 0, sizeof(perr));
 	if (r->def.no_jit || out == NULL)
 		flags |= FL_RE_NO_JIT;
-	rc = fl_pattern_compile(&p, text, flags, &off, &perr);
+	if (out == NULL)
+		rc = fl_pattern_check(text, flags, &off, &perr);
+	else
+		rc = fl_pattern_compile(&p, text, flags, &off, &perr);
 	if (rc == FULINT_ERR_RULE)
 		return regex_error(err, r, key, at->line, at->column, off, &perr);
 	if (rc < 0)
 		return fl_error_set(err, rc, r->def.path, 0, 0, "%s", perr.message);
 	if (out != NULL)
 		*out = p;
-	else
-		fl_pattern_free(p);
 	return 0;
 }
 

@@ -11,9 +11,11 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fl_blobcache.h"
 #include "fl_pattern.h"
 
 /* Limits: about 10 ms of backtracking at most per call on this hardware. */
@@ -37,25 +39,56 @@ struct fl_matcher {
 	size_t trusted_len;
 };
 
-int fl_pattern_compile(fl_pattern **out, const char *re, unsigned flags, size_t *err_offset,
-                       fulint_error *err)
+/* The cache key: the options that shape the compiled code, then the pattern. */
+static char *cache_key(const char *re, uint32_t options, size_t *len)
+{
+	size_t rl = strlen(re);
+	char *k = malloc(rl + 16);
+	if (k == NULL)
+		return NULL;
+	*len = (size_t)snprintf(k, 16, "re1:%08x:", (unsigned)options);
+	memcpy(k + *len, re, rl);
+	*len += rl;
+	return k;
+}
+
+/* The compiled code of `re`: from the current blob cache, else compiled (and cached). */
+static int compile_code(pcre2_code **out, const char *re, unsigned flags, bool check_only, size_t *err_offset,
+                        fulint_error *err)
 {
 	uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	fl_blobcache *bc = fl_blobcache_current();
 	pcre2_compile_context *cctx;
-	pcre2_code *code;
+	pcre2_code *code = NULL;
 	int errcode = 0;
 	PCRE2_SIZE eoff = 0;
-	fl_pattern *p;
-	uint32_t groups = 0;
+	char *key = NULL;
+	size_t key_len = 0;
 
 	*out = NULL;
 	if (flags & FL_RE_CASELESS)
 		options |= PCRE2_CASELESS;
 	if (flags & FL_RE_MULTILINE)
 		options |= PCRE2_MULTILINE;
+	if (bc != NULL && (key = cache_key(re, options, &key_len)) != NULL) {
+		size_t vlen = 0;
+		const void *val = fl_blobcache_get(bc, FL_BLOB_PATTERN, key, key_len, &vlen);
+		if (val != NULL && check_only) {
+			free(key);
+			return 0; /* it compiled when it was cached */
+		}
+		if (val != NULL && pcre2_serialize_get_number_of_codes(val) == 1 &&
+		    pcre2_serialize_decode(&code, 1, val, NULL) == 1) {
+			free(key);
+			*out = code;
+			return 0;
+		}
+	}
 	cctx = pcre2_compile_context_create(NULL);
-	if (cctx == NULL)
+	if (cctx == NULL) {
+		free(key);
 		return fl_error_set(err, FULINT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
 	pcre2_set_newline(cctx, PCRE2_NEWLINE_ANYCRLF);
 	pcre2_set_max_pattern_length(cctx, 1u << 20);
 	pcre2_set_parens_nest_limit(cctx, 250);
@@ -63,6 +96,7 @@ int fl_pattern_compile(fl_pattern **out, const char *re, unsigned flags, size_t 
 	pcre2_compile_context_free(cctx);
 	if (code == NULL) {
 		PCRE2_UCHAR msg[256];
+		free(key);
 		if (pcre2_get_error_message(errcode, msg, sizeof(msg)) < 0)
 			strcpy((char *)msg, "invalid pattern");
 		if (err_offset)
@@ -70,6 +104,33 @@ int fl_pattern_compile(fl_pattern **out, const char *re, unsigned flags, size_t 
 		return fl_error_set(err, FULINT_ERR_RULE, NULL, 0, 0, "bad regex at offset %zu: %s",
 		                    (size_t)eoff, (const char *)msg);
 	}
+	if (key != NULL) {
+		uint8_t *bytes = NULL;
+		PCRE2_SIZE size = 0;
+		const pcre2_code *one[1];
+		one[0] = code;
+		if (pcre2_serialize_encode(one, 1, &bytes, &size, NULL) == 1) {
+			(void)fl_blobcache_put(bc, FL_BLOB_PATTERN, key, key_len, bytes, (size_t)size);
+			pcre2_serialize_free(bytes);
+		}
+		free(key);
+	}
+	*out = code;
+	return 0;
+}
+
+int fl_pattern_compile(fl_pattern **out, const char *re, unsigned flags, size_t *err_offset,
+                       fulint_error *err)
+{
+	pcre2_code *code;
+	fl_pattern *p;
+	uint32_t groups = 0;
+	int rc;
+
+	*out = NULL;
+	rc = compile_code(&code, re, flags, false, err_offset, err);
+	if (rc < 0)
+		return rc;
 	p = calloc(1, sizeof(*p));
 	if (p == NULL) {
 		pcre2_code_free(code);
@@ -82,6 +143,14 @@ int fl_pattern_compile(fl_pattern **out, const char *re, unsigned flags, size_t 
 		p->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	*out = p;
 	return 0;
+}
+
+int fl_pattern_check(const char *re, unsigned flags, size_t *err_offset, fulint_error *err)
+{
+	pcre2_code *code = NULL;
+	int rc = compile_code(&code, re, flags, true, err_offset, err);
+	pcre2_code_free(code);
+	return rc;
 }
 
 void fl_pattern_free(fl_pattern *p)
@@ -140,6 +209,15 @@ static int run_match(fl_matcher *m, const fl_pattern *p, const char *subject, si
 
 	if (start > len)
 		return 0;
+	if (p->groups + 1u > m->md_pairs) {
+		/* Room for every group, so the highest one set is always known. */
+		pcre2_match_data *md = pcre2_match_data_create(p->groups + 1u, NULL);
+		if (md == NULL)
+			return FULINT_ERR_NOMEM;
+		pcre2_match_data_free(m->md);
+		m->md = md;
+		m->md_pairs = p->groups + 1u;
+	}
 	if (m->trusted != NULL && subject >= m->trusted && len <= m->trusted_len &&
 	    (size_t)(subject - m->trusted) <= m->trusted_len - len)
 		options |= PCRE2_NO_UTF_CHECK;
@@ -162,6 +240,7 @@ static int run_match(fl_matcher *m, const fl_pattern *p, const char *subject, si
 	if (out->end < out->start) /* \K in a lookahead can do this; keep spans sane */
 		out->end = out->start;
 	out->n_groups = n;
+	out->last_group = rc > 0 ? (size_t)rc - 1u : 0u;
 	for (i = 0; i < FL_MAX_GROUPS; i++) {
 		if (i < n && ov[2 * i] != PCRE2_UNSET) {
 			out->gstart[i] = (size_t)ov[2 * i];

@@ -7,6 +7,12 @@
  * and shared read-only between threads.  An fl_matcher holds one thread's
  * scratch (match data, match context with limits, JIT stack).
  *
+ * Compiled-code cache: while a blob cache is current on this thread
+ * (fl_blobcache_set_current; fulint_ruleset_new does it), compiled code is
+ * taken from it (PCRE2's own serialisation, keyed by the pattern text and
+ * its options) instead of being recompiled, and new code is added to it.
+ * JIT code cannot be serialised; it is always compiled afresh.
+ *
  * Limits: every match runs under a match limit, a depth limit and a heap
  * limit; hitting one returns FL_MATCH_LIMIT, which callers turn into a
  * fulint.RuleLimit finding.  Linting goes on.
@@ -36,6 +42,7 @@ typedef struct fl_match {
 	size_t n_groups;               /* groups captured, including group 0 */
 	size_t gstart[FL_MAX_GROUPS];  /* SIZE_MAX when unset */
 	size_t gend[FL_MAX_GROUPS];
+	size_t last_group;             /* highest-numbered group that is set (0: none) */
 	const char *mark;              /* (*MARK:name) of the matching branch, or NULL */
 } fl_match;
 
@@ -46,6 +53,8 @@ typedef struct fl_match {
  */
 int fl_pattern_compile(fl_pattern **out, const char *re, unsigned flags, size_t *err_offset,
                        fulint_error *err);
+/* Only check that `re` compiles (same errors as fl_pattern_compile). */
+int fl_pattern_check(const char *re, unsigned flags, size_t *err_offset, fulint_error *err);
 void fl_pattern_free(fl_pattern *p);
 /* Number of capture groups in the pattern. */
 unsigned fl_pattern_groups(const fl_pattern *p);

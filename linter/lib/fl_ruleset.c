@@ -19,6 +19,7 @@
 
 #include "fl_builtin.h"
 #include "fl_config.h"
+#include "fl_blobcache.h"
 #include "fl_ruleset.h"
 #include "fl_yaml.h"
 
@@ -449,6 +450,7 @@ int fulint_ruleset_new(fulint_ruleset **out, const fulint_config *cfg, fulint_wa
 	src_list srcs;
 	size_t i, j;
 	int rc = 0;
+	fl_blobcache *cache, *prev_cache;
 
 	*out = NULL;
 	fl_error_clear(err);
@@ -459,8 +461,15 @@ int fulint_ruleset_new(fulint_ruleset **out, const fulint_config *cfg, fulint_wa
 	if (rs == NULL)
 		return fl_error_set(err, FULINT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	rc = copy_config(rs, cfg, err);
-	if (rc < 0)
-		goto fail;
+	if (rc < 0) {
+		fulint_ruleset_free(rs);
+		return rc;
+	}
+	/* Parsed rule files and compiled patterns from earlier runs (see
+	 * fl_blobcache.h): a pre-send hook should not re-parse and recompile
+	 * the same styles on every message. */
+	cache = fl_blobcache_open(cfg->cache_dir, "rules.flb");
+	prev_cache = fl_blobcache_set_current(cache);
 	rc = add_builtin(&srcs);
 	for (i = 0; rc == 0 && i < cfg->styles_paths.n; i++)
 		rc = scan_styles_path(&srcs, cfg->styles_paths.v[i].s, (int)i + 1, err);
@@ -558,10 +567,14 @@ int fulint_ruleset_new(fulint_ruleset **out, const fulint_config *cfg, fulint_wa
 	for (i = 0; i < rs->n_rules; i++)
 		rs->rules[i].index = i;
 	src_list_dispose(&srcs);
+	fl_blobcache_set_current(prev_cache);
+	fl_blobcache_close(cache);
 	*out = rs;
 	return 0;
 
 fail:
+	fl_blobcache_set_current(prev_cache);
+	fl_blobcache_close(cache);
 	src_list_dispose(&srcs);
 	fulint_ruleset_free(rs);
 	if (err != NULL && err->code == 0)

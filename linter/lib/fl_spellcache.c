@@ -17,6 +17,8 @@
  * collision cannot make a lookup read outside the mapping.
  */
 #include "fl_spellcache.h"
+#include "fl_file.h"
+#include "fl_hash.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -30,61 +32,11 @@
 /* ------------------------------------------------------------------ */
 /* hashing                                                              */
 
-#define P1 0x9E3779B185EBCA87ull
-#define P2 0xC2B2AE3D27D4EB4Full
-#define P3 0x165667B19E3779F9ull
-#define P4 0x85EBCA77C2B2AE63ull
-
-static uint64_t rotl64(uint64_t x, unsigned r)
-{
-	return (x << r) | (x >> (64u - r));
-}
-
-static uint64_t load64(const unsigned char *p)
-{
-	uint64_t v;
-	memcpy(&v, p, sizeof v);
-	return v;
-}
-
-/*
- * Four independent lanes of multiply-rotate over 32-byte stripes, so a
- * few-megabyte table is checksummed in well under a millisecond.
- */
+/* XXH3 (fl_hash.h): the checksum of a few-megabyte table costs well under
+ * a millisecond, and short words hash in a few nanoseconds. */
 uint64_t fl_spellcache_hash(const void *data, size_t len, uint64_t seed)
 {
-	const unsigned char *p = data;
-	uint64_t total = (uint64_t)len;
-	uint64_t a = seed + P1 + P2, b = seed + P2, c = seed, d = seed - P1;
-	uint64_t h;
-
-	while (len >= 32) {
-		a = rotl64(a + load64(p) * P2, 31) * P1;
-		b = rotl64(b + load64(p + 8) * P2, 31) * P1;
-		c = rotl64(c + load64(p + 16) * P2, 31) * P1;
-		d = rotl64(d + load64(p + 24) * P2, 31) * P1;
-		p += 32;
-		len -= 32;
-	}
-	h = rotl64(a, 1) + rotl64(b, 7) + rotl64(c, 12) + rotl64(d, 18) + total;
-	while (len >= 8) {
-		h ^= rotl64(load64(p) * P2, 31) * P1;
-		h = rotl64(h, 27) * P1 + P4;
-		p += 8;
-		len -= 8;
-	}
-	while (len > 0) {
-		h ^= (uint64_t)*p * P3;
-		h = rotl64(h, 11) * P1;
-		p++;
-		len--;
-	}
-	h ^= h >> 33;
-	h *= P2;
-	h ^= h >> 29;
-	h *= P3;
-	h ^= h >> 32;
-	return h;
+	return fl_hash64(data, len, seed);
 }
 
 static uint32_t word_hash(const char *w, size_t len)
@@ -478,22 +430,6 @@ int fl_spellcache_builder_foreach(const fl_spellcache_builder *b,
 	return walk_pool(b->pool, b->pool_len, fn, payload);
 }
 
-static int write_all(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-	while (len > 0) {
-		ssize_t w = write(fd, p, len);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
-	return 0;
-}
-
 int fl_spellcache_builder_write(const fl_spellcache_builder *b, const char *path,
                                 const fl_spellcache_key *key, fulint_error *err)
 {
@@ -501,8 +437,7 @@ int fl_spellcache_builder_write(const fl_spellcache_builder *b, const char *path
 	size_t n_buckets = 16, image_len, head_len;
 	uint32_t *buckets = NULL;
 	char *image = NULL;
-	char *tmp = NULL;
-	int fd = -1, rc;
+	int rc;
 
 	/* Load factor at most 1/2 (and strictly fewer words than buckets). */
 	while (n_buckets < b->n_words * 2 + 2)
@@ -539,49 +474,8 @@ int fl_spellcache_builder_write(const fl_spellcache_builder *b, const char *path
 	                                image_len - offsetof(sc_header, file_size), 0);
 	memcpy(image, &h, sizeof h);
 
-	{
-		size_t plen = strlen(path);
-		tmp = fl_malloc(plen + 8);
-		if (tmp == NULL) {
-			rc = fl_error_set(err, FULINT_ERR_NOMEM, path, 0, 0, "out of memory");
-			goto done;
-		}
-		memcpy(tmp, path, plen);
-		memcpy(tmp + plen, ".XXXXXX", 8);
-	}
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		rc = fl_error_set(err, FULINT_ERR_IO, path, 0, 0, "cannot create %s: %s", tmp,
-		                  strerror(errno));
-		goto done;
-	}
-	if (write_all(fd, image, image_len) != 0 || fsync(fd) != 0) {
-		rc = fl_error_set(err, FULINT_ERR_IO, path, 0, 0, "cannot write %s: %s", tmp,
-		                  strerror(errno));
-		goto done;
-	}
-	if (close(fd) != 0) {
-		fd = -1;
-		rc = fl_error_set(err, FULINT_ERR_IO, path, 0, 0, "cannot write %s: %s", tmp,
-		                  strerror(errno));
-		goto done;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0) {
-		rc = fl_error_set(err, FULINT_ERR_IO, path, 0, 0, "cannot rename %s: %s", tmp,
-		                  strerror(errno));
-		goto done;
-	}
-	free(tmp);
-	tmp = NULL;
-	rc = 0;
+	rc = fl_write_file_atomic(path, image, image_len, err);
 done:
-	if (fd >= 0)
-		close(fd);
-	if (tmp != NULL) {
-		unlink(tmp);
-		free(tmp);
-	}
 	free(image);
 	free(buckets);
 	return rc;

@@ -26,8 +26,9 @@
 
 #include "fl_base.h"
 
-/* Bump when the file layout or the meaning of an entry changes. */
-#define FL_SPELLCACHE_VERSION 1u
+/* Bump when the file layout, the hash or the meaning of an entry changes
+ * (2: XXH3 replaced a hand-written hash). */
+#define FL_SPELLCACHE_VERSION 2u
 /* Longest word (bytes) the table stores; longer words go to Hunspell. */
 #define FL_SPELLCACHE_MAX_WORD 64
 /* Most words one table may hold (a cap, like every growable thing). */

@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "fl_builtin.h"
+#include "fl_file.h"
 #include "fl_rerank.h"
 #include "fl_spellcache.h"
 
@@ -196,31 +197,6 @@ static void file_key(const char *path, uint64_t *size, uint64_t *mtime_ns)
 	}
 	*size = (uint64_t)sb.st_size;
 	*mtime_ns = (uint64_t)sb.st_mtim.tv_sec * 1000000000u + (uint64_t)sb.st_mtim.tv_nsec;
-}
-
-/* mkdir -p for the cache folder; false when it cannot be made. */
-static bool make_dirs(const char *dir)
-{
-	char *p = fl_strdup(dir);
-	size_t i;
-	bool ok = true;
-	struct stat sb;
-
-	if (p == NULL)
-		return false;
-	for (i = 1; p[i] != '\0' && ok; i++) {
-		if (p[i] != '/')
-			continue;
-		p[i] = '\0';
-		if (mkdir(p, 0755) != 0 && errno != EEXIST)
-			ok = false;
-		p[i] = '/';
-	}
-	if (ok && mkdir(p, 0755) != 0 && errno != EEXIST)
-		ok = false;
-	ok = ok && stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
-	free(p);
-	return ok;
 }
 
 static int set_cache_path(fl_speller *sp, const char *cache_dir)
@@ -619,7 +595,7 @@ static void build_table(fl_speller *sp)
 		char *slash = dir ? strrchr(dir, '/') : NULL;
 		if (slash != NULL && slash != dir)
 			*slash = '\0';
-		if (dir != NULL && (slash == NULL || make_dirs(dir)) &&
+		if (dir != NULL && (slash == NULL || fl_make_dirs(dir)) &&
 		    fl_spellcache_builder_write(bc.b, sp->cache_path, &sp->key, &e) == 0 &&
 		    fl_spellcache_open(&sp->table, sp->cache_path, &sp->key, NULL) == 0)
 			sp->table_built = true;

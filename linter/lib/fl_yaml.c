@@ -16,6 +16,7 @@
  * Invariants: libyaml marks are 0-based and are reported +1; columns are
  * counted in code points, like libyaml's.  No libyaml type leaves this file.
  */
+#include "fl_blobcache.h"
 #include "fl_yaml.h"
 
 #include <errno.h>
@@ -72,6 +73,10 @@ void fl_yaml_free(fl_node *n)
 	size_t i;
 	if (n == NULL)
 		return;
+	if (n->block) {
+		free(n); /* a decoded tree: one allocation, the root at its start */
+		return;
+	}
 	for (i = 0; i < n->n_items; i++)
 		fl_yaml_free(n->items[i]);
 	free(n->items);
@@ -321,8 +326,8 @@ static int check_bytes(builder *b, const char *data, size_t len)
 	return 0;
 }
 
-int fl_yaml_parse(fl_node **out, const char *name, const char *data, size_t len, int code,
-                  fulint_error *err)
+static int parse_events(fl_node **out, const char *name, const char *data, size_t len, int code,
+                        fulint_error *err)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
@@ -413,6 +418,186 @@ int fl_yaml_parse(fl_node **out, const char *name, const char *data, size_t len,
 	}
 	*out = b.root;
 	return 0;
+}
+
+/* ---- the cached form of a tree ---- */
+
+/*
+ * Encoding (host byte order; it only ever lives in fulint's own cache):
+ * a 24-byte head (u32 magic, u32 node count, u64 item count, u64 string
+ * bytes including one NUL per scalar), then the nodes in pre-order, each a
+ * 16-byte record (u32 type | quoted << 8, u32 line, u32 column, u32 length
+ * or item count) followed, for a scalar, by its bytes.
+ */
+#define YT_MAGIC 0x54594c46u /* "FLYT" */
+#define YT_HEAD 24u
+#define YT_REC 16u
+
+typedef struct yt_count {
+	size_t nodes, items, strings;
+} yt_count;
+
+static int encode_node(const fl_node *n, fl_buf *b, yt_count *c, unsigned depth)
+{
+	uint32_t rec[4];
+	size_t i;
+	if (depth > FL_YAML_MAX_DEPTH + 1 || n->value_len > UINT32_MAX || n->n_items > UINT32_MAX)
+		return FULINT_ERR_USAGE;
+	rec[0] = (uint32_t)n->type | (n->quoted ? 0x100u : 0u);
+	rec[1] = n->line;
+	rec[2] = n->column;
+	rec[3] = (uint32_t)(n->type == FL_NODE_SCALAR ? n->value_len : n->n_items);
+	if (fl_buf_append(b, (const char *)rec, sizeof rec) < 0)
+		return FULINT_ERR_NOMEM;
+	c->nodes++;
+	if (n->type == FL_NODE_SCALAR) {
+		c->strings += n->value_len + 1;
+		return fl_buf_append(b, n->value ? n->value : "", n->value_len) < 0 ? FULINT_ERR_NOMEM : 0;
+	}
+	c->items += n->n_items;
+	for (i = 0; i < n->n_items; i++) {
+		int rc = encode_node(n->items[i], b, c, depth + 1);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int fl_yaml_encode(const fl_node *root, fl_buf *out)
+{
+	yt_count c = { 0, 0, 0 };
+	uint32_t head32[2];
+	uint64_t head64[2];
+	int rc;
+	if (root == NULL)
+		return FULINT_ERR_USAGE;
+	fl_buf_reset(out);
+	if (fl_buf_append(out, "\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0", YT_HEAD) < 0)
+		return FULINT_ERR_NOMEM;
+	rc = encode_node(root, out, &c, 0);
+	if (rc < 0)
+		return rc;
+	head32[0] = YT_MAGIC;
+	head32[1] = (uint32_t)c.nodes;
+	head64[0] = c.items;
+	head64[1] = c.strings;
+	memcpy(out->data, head32, sizeof head32);
+	memcpy(out->data + 8, head64, sizeof head64);
+	return 0;
+}
+
+typedef struct yt_dec {
+	const unsigned char *p, *end;
+	fl_node *nodes;
+	fl_node **items;
+	char *strings;
+	size_t n_nodes, n_items, n_strings; /* used so far */
+	size_t max_nodes, max_items, max_strings;
+} yt_dec;
+
+static fl_node *decode_node(yt_dec *d, unsigned depth)
+{
+	uint32_t rec[4];
+	fl_node *n;
+	size_t i, count;
+	if (depth > FL_YAML_MAX_DEPTH + 1 || (size_t)(d->end - d->p) < YT_REC || d->n_nodes >= d->max_nodes)
+		return NULL;
+	memcpy(rec, d->p, sizeof rec);
+	d->p += YT_REC;
+	n = &d->nodes[d->n_nodes++];
+	n->type = (fl_node_type)(rec[0] & 0xffu);
+	n->quoted = (rec[0] & 0x100u) != 0;
+	n->line = rec[1];
+	n->column = rec[2];
+	count = rec[3];
+	if (n->type == FL_NODE_SCALAR) {
+		if ((size_t)(d->end - d->p) < count || d->max_strings - d->n_strings < count + 1)
+			return NULL;
+		n->value = d->strings + d->n_strings;
+		memcpy(n->value, d->p, count);
+		n->value[count] = '\0';
+		if (memchr(n->value, '\0', count) != NULL)
+			return NULL;
+		n->value_len = count;
+		d->p += count;
+		d->n_strings += count + 1;
+		return n;
+	}
+	if ((n->type != FL_NODE_SEQ && n->type != FL_NODE_MAP) || d->max_items - d->n_items < count ||
+	    (n->type == FL_NODE_MAP && count % 2 != 0))
+		return NULL;
+	n->items = count ? d->items + d->n_items : NULL;
+	n->n_items = n->cap = count;
+	d->n_items += count;
+	for (i = 0; i < count; i++) {
+		fl_node *child = decode_node(d, depth + 1);
+		if (child == NULL || (n->type == FL_NODE_MAP && i % 2 == 0 && child->type != FL_NODE_SCALAR))
+			return NULL;
+		n->items[i] = child;
+	}
+	return n;
+}
+
+int fl_yaml_decode(fl_node **out, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint32_t head32[2];
+	uint64_t head64[2];
+	yt_dec d;
+	size_t bytes;
+	unsigned char *block;
+
+	*out = NULL;
+	if (len < YT_HEAD)
+		return FULINT_ERR_USAGE;
+	memcpy(head32, p, sizeof head32);
+	memcpy(head64, p + 8, sizeof head64);
+	/* Every count is bounded by the encoding's own size. */
+	if (head32[0] != YT_MAGIC || head32[1] == 0 || head32[1] > len / YT_REC || head64[0] > len / YT_REC ||
+	    head64[1] > len)
+		return FULINT_ERR_USAGE;
+	memset(&d, 0, sizeof d);
+	d.max_nodes = head32[1];
+	d.max_items = (size_t)head64[0];
+	d.max_strings = (size_t)head64[1];
+	bytes = d.max_nodes * sizeof(fl_node) + d.max_items * sizeof(fl_node *) + d.max_strings;
+	block = fl_calloc(1, bytes);
+	if (block == NULL)
+		return FULINT_ERR_NOMEM;
+	d.nodes = (fl_node *)(void *)block;
+	d.items = (fl_node **)(void *)(block + d.max_nodes * sizeof(fl_node));
+	d.strings = (char *)(block + d.max_nodes * sizeof(fl_node) + d.max_items * sizeof(fl_node *));
+	d.p = p + YT_HEAD;
+	d.end = p + len;
+	if (decode_node(&d, 0) == NULL || d.p != d.end || d.n_nodes != d.max_nodes || d.n_items != d.max_items ||
+	    d.n_strings != d.max_strings) {
+		free(block);
+		return FULINT_ERR_USAGE;
+	}
+	d.nodes[0].block = true;
+	*out = &d.nodes[0];
+	return 0;
+}
+
+int fl_yaml_parse(fl_node **out, const char *name, const char *data, size_t len, int code,
+                  fulint_error *err)
+{
+	fl_blobcache *bc = fl_blobcache_current();
+	fl_buf enc = FL_BUF_INIT;
+	int rc;
+
+	*out = NULL;
+	if (bc != NULL && data != NULL && len > 0 && len <= FL_YAML_MAX_BYTES) {
+		size_t vlen = 0;
+		const void *val = fl_blobcache_get(bc, FL_BLOB_YAML, data, len, &vlen);
+		if (val != NULL && fl_yaml_decode(out, val, vlen) == 0)
+			return 0;
+	}
+	rc = parse_events(out, name, data, len, code, err);
+	if (rc == 0 && bc != NULL && *out != NULL && fl_yaml_encode(*out, &enc) == 0)
+		(void)fl_blobcache_put(bc, FL_BLOB_YAML, data, len, enc.data, enc.len);
+	fl_buf_dispose(&enc);
+	return rc;
 }
 
 /* ---- lookups ---- */

@@ -39,6 +39,7 @@ struct fl_node {
 	fl_node **items;
 	size_t n_items; /* for a map: number of pairs * 2 */
 	size_t cap;
+	bool block;     /* root of a decoded tree: the whole tree is this one allocation */
 };
 
 /*
@@ -49,6 +50,16 @@ struct fl_node {
 int fl_yaml_parse(fl_node **out, const char *name, const char *data, size_t len, int code,
                   fulint_error *err);
 void fl_yaml_free(fl_node *n);
+
+/*
+ * The tree in a compact binary form, for the blob cache: while a cache is
+ * current on this thread (fl_blobcache.h), fl_yaml_parse looks the text up
+ * there first and stores what it parsed.  fl_yaml_decode checks every count
+ * and bound of its input (FULINT_ERR_USAGE when anything is off) and
+ * returns a tree fl_yaml_free releases as usual.
+ */
+int fl_yaml_encode(const fl_node *root, fl_buf *out);
+int fl_yaml_decode(fl_node **out, const void *data, size_t len);
 
 /* Map lookup: the value node of `key`, or NULL. */
 const fl_node *fl_yaml_get(const fl_node *map, const char *key);

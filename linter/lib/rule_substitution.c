@@ -6,7 +6,12 @@
  *  - keys are regexes, tried longest first in one alternation, word-bounded
  *    unless `nonword`, multi-line, caseless with `ignorecase`; capture
  *    groups in a key are made non-capturing for the alternation, and each
- *    branch carries a (*MARK) so the key that matched is known at once;
+ *    branch is one capture group, so the highest group set names the key
+ *    that matched.  (A (*MARK) per branch would do the same, but it stops
+ *    PCRE2 from computing the pattern's possible first bytes and makes it
+ *    try every position: 8x slower on Spacing.)  A rule with a key that
+ *    has backreferences or named groups gets the (*MARK) form, since only
+ *    it keeps that key's numbering intact;
  *  - the value may hold several forms ("a|b", `\|` for a literal bar); with
  *    `capitalize`, a match that starts with a capital gets capitalized
  *    forms; `$1`.. in the value take the key's own groups from the match;
@@ -38,7 +43,8 @@ typedef struct sub_key {
 
 typedef struct substitution {
 	fl_pattern *re;
-	sub_key *keys; /* in (*MARK) order: longest key first */
+	sub_key *keys; /* in branch order: longest key first */
+	bool marks;    /* branches carry (*MARK:i) instead of being group i+1 */
 	size_t n;
 	fl_ku_except ex;
 	bool replace; /* action.name == replace */
@@ -99,6 +105,31 @@ static int uncapture(fl_buf *b, const char *re)
 	return 0;
 }
 
+/*
+ * Does a key depend on group numbers or names (backreferences \1 \g \k,
+ * named groups, (?|...), subroutine calls (?1) (?&n) (?R))?  Those keep
+ * their meaning in the alternation only in the (*MARK) form.
+ */
+static bool needs_marks(const char *re)
+{
+	const char *p;
+	for (p = re; *p; p++) {
+		if (p[0] == '\\' && p[1] != '\0') {
+			if ((p[1] >= '1' && p[1] <= '9') || p[1] == 'g' || p[1] == 'k')
+				return true;
+			p++;
+		} else if (p[0] == '(' && p[1] == '?') {
+			char c = p[2];
+			if (c == '<' && p[3] != '=' && p[3] != '!')
+				return true;
+			if (c == 'P' || c == '\'' || c == '|' || c == '&' || c == 'R' || c == '+' ||
+			    (c >= '0' && c <= '9') || (c == '-' && p[3] >= '0' && p[3] <= '9'))
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool has_refs(const char *s)
 {
 	for (; *s; s++)
@@ -150,6 +181,9 @@ static int substitution_compile(fl_rule *r, fulint_error *err)
 	st->keys = fl_calloc(d->swap.n ? d->swap.n : 1, sizeof(*st->keys));
 	if (st->keys == NULL)
 		rc = FULINT_ERR_NOMEM;
+	for (i = 0; i < d->swap.n; i++)
+		if (d->swap.v[i].key.s != NULL && needs_marks(d->swap.v[i].key.s))
+			st->marks = true;
 	if (rc == 0)
 		rc = fl_ku_re_text(&re, d->nonword ? "(?:" : "\\b(?:");
 	for (i = 0; rc == 0 && i < d->swap.n; i++) {
@@ -184,7 +218,10 @@ static int substitution_compile(fl_rule *r, fulint_error *err)
 			break;
 		fl_buf_reset(&conv);
 		rc = uncapture(&conv, pr->key.s);
-		snprintf(mark, sizeof(mark), "%s(*MARK:%zu)(?:", i > 0 ? "|" : "", i);
+		if (st->marks)
+			snprintf(mark, sizeof(mark), "%s(*MARK:%zu)(?:", i > 0 ? "|" : "", i);
+		else
+			snprintf(mark, sizeof(mark), "%s(", i > 0 ? "|" : "");
 		if (rc == 0)
 			rc = fl_ku_re_text(&re, mark);
 		if (rc == 0)
@@ -211,10 +248,12 @@ static int substitution_compile(fl_rule *r, fulint_error *err)
 	return 0;
 }
 
-/* Which key matched: the branch's mark, or (never expected) the first key matching it all. */
+/* Which key matched: the branch's group or mark, or (never expected) the first key matching it all. */
 static size_t key_of(const substitution *st, fl_lintctx *ctx, const fl_match *m, const char *s, size_t len)
 {
 	size_t i;
+	if (!st->marks && m->last_group >= 1 && m->last_group <= st->n)
+		return m->last_group - 1;
 	if (m->mark != NULL) {
 		size_t k = 0;
 		const char *p = m->mark;
