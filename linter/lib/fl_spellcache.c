@@ -27,6 +27,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ------------------------------------------------------------------ */
@@ -106,6 +107,86 @@ static unsigned table_lookup(const uint32_t *buckets, uint32_t mask, const unsig
 	return 0;
 }
 
+/*
+ * The verification stamp: "<table>.ok" records the device, inode, size,
+ * mtime and ctime of a table whose checksum was verified, and that
+ * checksum.  Any write to the table (write, truncate, a writable mapping,
+ * a rename over it) gives it a new ctime, which no user can set back, so a
+ * table that still has the recorded stat is the verified one and its
+ * checksum need not be recomputed: that read touches every page of a
+ * several-megabyte file on every run of a pre-send hook.  A stamp is only
+ * written for a table whose ctime is at least SC_STAMP_SETTLE_S old, so a
+ * change in the same clock tick as the verification cannot hide.
+ */
+#define SC_STAMP_SETTLE_S 2
+static const char sc_stamp_magic[8] = { 'F', 'L', 'S', 'T', 'A', 'M', 'P', '\0' };
+
+typedef struct sc_stamp {
+	char magic[8];
+	uint64_t dev, ino, size, mtime_ns, ctime_ns, checksum;
+	uint64_t self; /* XXH3 of everything before it */
+} sc_stamp;
+
+static void stamp_fill(sc_stamp *s, const struct stat *sb, uint64_t checksum)
+{
+	memset(s, 0, sizeof *s);
+	memcpy(s->magic, sc_stamp_magic, sizeof sc_stamp_magic);
+	s->dev = (uint64_t)sb->st_dev;
+	s->ino = (uint64_t)sb->st_ino;
+	s->size = (uint64_t)sb->st_size;
+	s->mtime_ns = (uint64_t)sb->st_mtim.tv_sec * 1000000000u + (uint64_t)sb->st_mtim.tv_nsec;
+	s->ctime_ns = (uint64_t)sb->st_ctim.tv_sec * 1000000000u + (uint64_t)sb->st_ctim.tv_nsec;
+	s->checksum = checksum;
+	s->self = fl_hash64(s, offsetof(sc_stamp, self), 0x57a3);
+}
+
+static char *stamp_path(const char *path)
+{
+	size_t n = strlen(path);
+	char *p = fl_malloc(n + 4);
+	if (p != NULL) {
+		memcpy(p, path, n);
+		memcpy(p + n, ".ok", 4);
+	}
+	return p;
+}
+
+/* True when "<path>.ok" vouches for the table with stat `sb` and `checksum`. */
+static bool stamp_matches(const char *path, const struct stat *sb, uint64_t checksum)
+{
+	sc_stamp want, have;
+	char *sp = stamp_path(path);
+	int fd;
+	ssize_t got = -1;
+	if (sp == NULL)
+		return false;
+	fd = open(sp, O_RDONLY | O_CLOEXEC);
+	free(sp);
+	if (fd < 0)
+		return false;
+	got = read(fd, &have, sizeof have);
+	close(fd);
+	if (got != (ssize_t)sizeof have)
+		return false;
+	stamp_fill(&want, sb, checksum);
+	return memcmp(&want, &have, sizeof want) == 0;
+}
+
+static void stamp_write(const char *path, const struct stat *sb, uint64_t checksum)
+{
+	sc_stamp s;
+	fulint_error ignored;
+	char *sp;
+	if ((int64_t)sb->st_ctim.tv_sec > (int64_t)time(NULL) - SC_STAMP_SETTLE_S)
+		return; /* too fresh: verify again next time */
+	sp = stamp_path(path);
+	if (sp == NULL)
+		return;
+	stamp_fill(&s, sb, checksum);
+	(void)fl_write_file_atomic(sp, &s, sizeof s, &ignored);
+	free(sp);
+}
+
 int fl_spellcache_open(fl_spellcache **out, const char *path, const fl_spellcache_key *key,
                        fl_sc_status *why)
 {
@@ -118,6 +199,7 @@ int fl_spellcache_open(fl_spellcache **out, const char *path, const fl_spellcach
 	int fd;
 	size_t need;
 	const size_t ck_from = offsetof(sc_header, file_size);
+	bool stamped;
 
 	*out = NULL;
 	fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -133,7 +215,13 @@ int fl_spellcache_open(fl_spellcache **out, const char *path, const fl_spellcach
 		goto fail;
 	}
 	size = (size_t)sb.st_size;
-	map = mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+	if ((size_t)read(fd, &h, sizeof h) != sizeof h) {
+		close(fd);
+		goto fail;
+	}
+	stamped = stamp_matches(path, &sb, h.checksum);
+	/* Without a stamp every page is read (the checksum): map them at once. */
+	map = mmap(NULL, size, PROT_READ, MAP_PRIVATE | (stamped ? 0 : MAP_POPULATE), fd, 0);
 	close(fd);
 	if (map == MAP_FAILED) {
 		st = FL_SC_MISSING;
@@ -152,12 +240,14 @@ int fl_spellcache_open(fl_spellcache **out, const char *path, const fl_spellcach
 	need = sizeof h + (size_t)h.n_buckets * sizeof(uint32_t);
 	if (need > size || h.pool_size != (uint64_t)(size - need))
 		goto fail;
-	if (fl_spellcache_hash((const char *)map + ck_from, size - ck_from, 0) != h.checksum)
+	if (!stamped && fl_spellcache_hash((const char *)map + ck_from, size - ck_from, 0) != h.checksum)
 		goto fail;
 	if (memcmp(&h.key, key, sizeof h.key) != 0) {
 		st = FL_SC_STALE;
 		goto fail;
 	}
+	if (!stamped)
+		stamp_write(path, &sb, h.checksum);
 	c = fl_calloc(1, sizeof *c);
 	if (c == NULL) {
 		st = FL_SC_MISSING;

@@ -70,7 +70,10 @@ uint64_t fl_spellcache_hash(const void *data, size_t len, uint64_t seed);
  * Map and verify the table at `path` against `key`.  Returns 0 and sets
  * *out, or FULINT_ERR_IO with *why (when not NULL) saying what was wrong;
  * nothing of a refused file is used.  Verification reads the whole file
- * once (a checksum), so a flipped byte anywhere is caught.
+ * (an XXH3 checksum), so a flipped byte anywhere is caught; once a table
+ * has passed, "<path>.ok" records its device, inode, size, mtime, ctime
+ * and checksum, and a later open of the same unchanged file (every write
+ * changes the ctime, which users cannot set) skips the full read.
  */
 int fl_spellcache_open(fl_spellcache **out, const char *path, const fl_spellcache_key *key,
                        fl_sc_status *why);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fl_spellcache.h"
@@ -220,6 +221,55 @@ static void test_flipped_bytes(void **state)
 	expect_refused(FL_SC_CORRUPT, &key);
 }
 
+/*
+ * The verification stamp (<table>.ok): written once a table older than the
+ * settle time has passed the full checksum; it lets later opens skip the
+ * full read; any write to the table (new ctime) or to the stamp voids it.
+ */
+static void test_stamp(void **state)
+{
+	char stamp[320];
+	struct stat sb;
+	long n;
+	fl_spellcache *c = NULL;
+	fl_sc_status why = FL_SC_MISSING;
+	FILE *f;
+	(void)state;
+	snprintf(stamp, sizeof stamp, "%s.ok", table_path);
+	write_sample();
+	/* A fresh table gets no stamp: a change in the same clock tick could hide. */
+	assert_int_equal(fl_spellcache_open(&c, table_path, &key, &why), 0);
+	fl_spellcache_close(c);
+	assert_int_not_equal(stat(stamp, &sb), 0);
+	sleep(3);
+	assert_int_equal(fl_spellcache_open(&c, table_path, &key, &why), 0);
+	fl_spellcache_close(c);
+	assert_int_equal(stat(stamp, &sb), 0);
+	/* Stamped: opens and answers as before. */
+	assert_int_equal(fl_spellcache_open(&c, table_path, &key, &why), 0);
+	assert_true(fl_spellcache_accepts(c, "receive", 7));
+	fl_spellcache_close(c);
+	/* A flipped byte changes the table's ctime: the stamp no longer vouches. */
+	n = file_size(table_path);
+	patch_byte(table_path, n / 2, 0x01);
+	expect_refused(FL_SC_CORRUPT, &key);
+	/* A damaged stamp only costs the full check. */
+	write_sample();
+	sleep(3);
+	assert_int_equal(fl_spellcache_open(&c, table_path, &key, &why), 0);
+	fl_spellcache_close(c);
+	f = fopen(stamp, "r+b");
+	assert_non_null(f);
+	fputc('X', f);
+	fclose(f);
+	assert_int_equal(fl_spellcache_open(&c, table_path, &key, &why), 0);
+	assert_int_equal(why, FL_SC_OK);
+	fl_spellcache_close(c);
+	/* Once rewritten by hand, the (valid) stamp no longer vouches either. */
+	patch_byte(table_path, n - 1, 0x01);
+	expect_refused(FL_SC_CORRUPT, &key);
+}
+
 static void test_wrong_version(void **state)
 {
 	(void)state;
@@ -365,6 +415,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_missing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_truncated, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_flipped_bytes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stamp, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_wrong_version, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stale, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
