@@ -44,7 +44,8 @@
 /* What an entry holds (part of its identity). */
 enum {
 	FL_BLOB_YAML = 1,    /* key: YAML text; value: fl_yaml_encode tree */
-	FL_BLOB_PATTERN = 2  /* key: flags + regex; value: pcre2_serialize_encode bytes */
+	FL_BLOB_PATTERN = 2, /* key: flags + regex; value: pcre2_serialize_encode bytes */
+	FL_BLOB_LITERALS = 3 /* key: as FL_BLOB_PATTERN; value: fl_litset_encode */
 };
 
 typedef struct fl_blobcache fl_blobcache;

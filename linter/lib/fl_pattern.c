@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fl_blobcache.h"
+#include "fl_literal.h"
 #include "fl_pattern.h"
 
 /* Limits: about 10 ms of backtracking at most per call on this hardware. */
@@ -28,7 +29,10 @@ struct fl_pattern {
 	pcre2_code *code;
 	unsigned groups;
 	bool jit;
+	uint32_t lit_id; /* index in the prefilter registry, or FL_NO_LITS */
 };
+
+#define FL_NO_LITS UINT32_MAX
 
 struct fl_matcher {
 	pcre2_match_context *mctx;
@@ -37,7 +41,86 @@ struct fl_matcher {
 	uint32_t md_pairs;
 	const char *trusted; /* known valid UTF-8: matched with PCRE2_NO_UTF_CHECK */
 	size_t trusted_len;
+	/* literal prefilter: where each registered pattern's strings occur in pf_base */
+	const char *pf_base;
+	size_t pf_len;
+	fl_lithits *hits;
+	size_t n_hits;
 };
+
+static char *cache_key(const char *re, uint32_t options, size_t *len);
+static uint32_t options_of(unsigned flags);
+
+static _Thread_local fl_pattern_lits *lits_current;
+
+fl_pattern_lits *fl_pattern_lits_set_current(fl_pattern_lits *r)
+{
+	fl_pattern_lits *old = lits_current;
+	lits_current = r;
+	return old;
+}
+
+void fl_pattern_lits_dispose(fl_pattern_lits *r)
+{
+	size_t i;
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++)
+		fl_litset_dispose(&r->v[i]);
+	free(r->v);
+	r->v = NULL;
+	r->n = r->cap = 0;
+}
+
+/* The required strings of `re` (from the blob cache when it has them). */
+static int pattern_lits(fl_litset *out, const char *key, size_t key_len, const char *re)
+{
+	fl_blobcache *bc = fl_blobcache_current();
+	fl_buf enc = FL_BUF_INIT;
+	int rc;
+	if (bc != NULL && key != NULL) {
+		size_t vlen = 0;
+		const char *val = fl_blobcache_get(bc, FL_BLOB_LITERALS, key, key_len, &vlen);
+		if (val != NULL && fl_litset_decode(out, val, vlen) == 0)
+			return 0;
+	}
+	rc = fl_literal_extract(re, out);
+	if (rc == 0 && bc != NULL && key != NULL && fl_litset_encode(out, &enc) == 0)
+		(void)fl_blobcache_put(bc, FL_BLOB_LITERALS, key, key_len, enc.data, enc.len);
+	fl_buf_dispose(&enc);
+	return rc;
+}
+
+/* Record the required strings of a pattern being compiled (when a registry is current). */
+static int register_lits(fl_pattern *p, const char *re, unsigned flags)
+{
+	fl_pattern_lits *r = lits_current;
+	fl_litset set;
+	char *key;
+	size_t key_len = 0;
+	int rc;
+	p->lit_id = FL_NO_LITS;
+	if (r == NULL || r->n >= FL_NO_LITS - 1)
+		return 0;
+	key = cache_key(re, options_of(flags), &key_len);
+	if (key == NULL)
+		return FULINT_ERR_NOMEM;
+	rc = pattern_lits(&set, key, key_len, re);
+	free(key);
+	if (rc < 0)
+		return rc;
+	if (set.n == 0) {
+		fl_litset_dispose(&set);
+		return 0;
+	}
+	if (fl_grow((void **)&r->v, &r->cap, r->n + 1, sizeof(*r->v)) < 0) {
+		fl_litset_dispose(&set);
+		return FULINT_ERR_NOMEM;
+	}
+	r->v[r->n] = set;
+	p->lit_id = (uint32_t)r->n++;
+	return 0;
+}
 
 /* The cache key: the options that shape the compiled code, then the pattern. */
 static char *cache_key(const char *re, uint32_t options, size_t *len)
@@ -52,11 +135,21 @@ static char *cache_key(const char *re, uint32_t options, size_t *len)
 	return k;
 }
 
+static uint32_t options_of(unsigned flags)
+{
+	uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	if (flags & FL_RE_CASELESS)
+		options |= PCRE2_CASELESS;
+	if (flags & FL_RE_MULTILINE)
+		options |= PCRE2_MULTILINE;
+	return options;
+}
+
 /* The compiled code of `re`: from the current blob cache, else compiled (and cached). */
 static int compile_code(pcre2_code **out, const char *re, unsigned flags, bool check_only, size_t *err_offset,
                         fulint_error *err)
 {
-	uint32_t options = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	uint32_t options = options_of(flags);
 	fl_blobcache *bc = fl_blobcache_current();
 	pcre2_compile_context *cctx;
 	pcre2_code *code = NULL;
@@ -66,10 +159,6 @@ static int compile_code(pcre2_code **out, const char *re, unsigned flags, bool c
 	size_t key_len = 0;
 
 	*out = NULL;
-	if (flags & FL_RE_CASELESS)
-		options |= PCRE2_CASELESS;
-	if (flags & FL_RE_MULTILINE)
-		options |= PCRE2_MULTILINE;
 	if (bc != NULL && (key = cache_key(re, options, &key_len)) != NULL) {
 		size_t vlen = 0;
 		const void *val = fl_blobcache_get(bc, FL_BLOB_PATTERN, key, key_len, &vlen);
@@ -139,6 +228,11 @@ int fl_pattern_compile(fl_pattern **out, const char *re, unsigned flags, size_t 
 	p->code = code;
 	pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &groups);
 	p->groups = groups;
+	rc = register_lits(p, re, flags);
+	if (rc < 0) {
+		fl_pattern_free(p);
+		return fl_error_set(err, FULINT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
 	if (!(flags & FL_RE_NO_JIT))
 		p->jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
 	*out = p;
@@ -193,6 +287,8 @@ void fl_matcher_free(fl_matcher *m)
 {
 	if (m == NULL)
 		return;
+	fl_lithits_dispose(m->hits, m->n_hits);
+	free(m->hits);
 	pcre2_match_data_free(m->md);
 	pcre2_jit_stack_free(m->jit_stack);
 	pcre2_match_context_free(m->mctx);
@@ -209,6 +305,13 @@ static int run_match(fl_matcher *m, const fl_pattern *p, const char *subject, si
 
 	if (start > len)
 		return 0;
+	if (m->pf_base != NULL && p->lit_id < m->n_hits && subject >= m->pf_base && len <= m->pf_len &&
+	    (size_t)(subject - m->pf_base) <= m->pf_len - len) {
+		/* Every match holds one of the pattern's required strings (fl_literal.h). */
+		size_t off = (size_t)(subject - m->pf_base);
+		if (!fl_lithits_any(&m->hits[p->lit_id], off + start, off + len))
+			return 0;
+	}
 	if (p->groups + 1u > m->md_pairs) {
 		/* Room for every group, so the highest one set is always known. */
 		pcre2_match_data *md = pcre2_match_data_create(p->groups + 1u, NULL);
@@ -252,6 +355,30 @@ static int run_match(fl_matcher *m, const fl_pattern *p, const char *subject, si
 	mark = pcre2_get_mark(m->md);
 	out->mark = (const char *)mark;
 	return 1;
+}
+
+int fl_matcher_prefilter(fl_matcher *m, const fl_litindex *ix, const char *text, size_t len)
+{
+	size_t count = fl_litindex_count(ix);
+	int rc;
+	m->pf_base = NULL;
+	m->pf_len = 0;
+	if (ix == NULL || text == NULL || count == 0)
+		return 0;
+	if (m->n_hits < count) {
+		fl_lithits *h = fl_reallocarray(m->hits, count, sizeof(*h));
+		if (h == NULL)
+			return FULINT_ERR_NOMEM;
+		memset(h + m->n_hits, 0, (count - m->n_hits) * sizeof(*h));
+		m->hits = h;
+		m->n_hits = count;
+	}
+	rc = fl_litindex_scan(ix, text, len, m->hits);
+	if (rc == 1) {
+		m->pf_base = text;
+		m->pf_len = len;
+	}
+	return rc < 0 ? rc : 0;
 }
 
 void fl_matcher_trust(fl_matcher *m, const char *valid, size_t len)

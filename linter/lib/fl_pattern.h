@@ -36,6 +36,8 @@ enum {
 
 typedef struct fl_pattern fl_pattern;
 typedef struct fl_matcher fl_matcher;
+typedef struct fl_litindex fl_litindex;
+typedef struct fl_litset fl_litset;
 
 typedef struct fl_match {
 	size_t start, end;             /* whole match, offsets into the subject */
@@ -70,6 +72,29 @@ void fl_matcher_free(fl_matcher *m);
  * that subjects and start offsets begin at character boundaries.
  */
 void fl_matcher_trust(fl_matcher *m, const char *valid, size_t len);
+
+/*
+ * The literal prefilter (fl_literal.h).  While a registry is current on
+ * this thread (fulint_ruleset_new sets one), fl_pattern_compile records
+ * each pattern's required strings in it and numbers the pattern; the
+ * ruleset builds one fl_litindex from the registry.
+ */
+typedef struct fl_pattern_lits {
+	fl_litset *v; /* by pattern id */
+	size_t n, cap;
+} fl_pattern_lits;
+fl_pattern_lits *fl_pattern_lits_set_current(fl_pattern_lits *r);
+void fl_pattern_lits_dispose(fl_pattern_lits *r);
+
+/*
+ * Scan text[0..len) with `ix` (NULL: switch the prefilter off) and, until
+ * the next call, skip PCRE2 for any subject inside that text that holds
+ * none of a registered pattern's required strings: fl_pattern_find and
+ * fl_pattern_next then answer "no match" at once.  The text must stay
+ * alive and unchanged meanwhile.  Returns 0 or FULINT_ERR_NOMEM (then the
+ * prefilter is off and matching is unaffected).
+ */
+int fl_matcher_prefilter(fl_matcher *m, const fl_litindex *ix, const char *text, size_t len);
 
 /*
  * Find the next match of `p` in subject[0..len) starting at `start`

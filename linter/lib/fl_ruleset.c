@@ -20,6 +20,8 @@
 #include "fl_builtin.h"
 #include "fl_config.h"
 #include "fl_blobcache.h"
+#include "fl_literal.h"
+#include "fl_pattern.h"
 #include "fl_ruleset.h"
 #include "fl_yaml.h"
 
@@ -451,6 +453,7 @@ int fulint_ruleset_new(fulint_ruleset **out, const fulint_config *cfg, fulint_wa
 	size_t i, j;
 	int rc = 0;
 	fl_blobcache *cache, *prev_cache;
+	fl_pattern_lits lits = { NULL, 0, 0 }, *prev_lits;
 
 	*out = NULL;
 	fl_error_clear(err);
@@ -470,6 +473,7 @@ int fulint_ruleset_new(fulint_ruleset **out, const fulint_config *cfg, fulint_wa
 	 * the same styles on every message. */
 	cache = fl_blobcache_open(cfg->cache_dir, "rules.flb");
 	prev_cache = fl_blobcache_set_current(cache);
+	prev_lits = fl_pattern_lits_set_current(&lits);
 	rc = add_builtin(&srcs);
 	for (i = 0; rc == 0 && i < cfg->styles_paths.n; i++)
 		rc = scan_styles_path(&srcs, cfg->styles_paths.v[i].s, (int)i + 1, err);
@@ -567,12 +571,23 @@ int fulint_ruleset_new(fulint_ruleset **out, const fulint_config *cfg, fulint_wa
 	for (i = 0; i < rs->n_rules; i++)
 		rs->rules[i].index = i;
 	src_list_dispose(&srcs);
+	fl_pattern_lits_set_current(prev_lits);
 	fl_blobcache_set_current(prev_cache);
 	fl_blobcache_close(cache);
+	/* One index over every pattern's required strings: a lint scans the
+	 * text once and skips the patterns that cannot match (fl_literal.h). */
+	if (lits.n > 0 && fl_litindex_new(&rs->litindex, lits.v, lits.n) < 0) {
+		fl_pattern_lits_dispose(&lits);
+		fulint_ruleset_free(rs);
+		return fl_error_set(err, FULINT_ERR_NOMEM, NULL, 0, 0, "out of memory");
+	}
+	fl_pattern_lits_dispose(&lits);
 	*out = rs;
 	return 0;
 
 fail:
+	fl_pattern_lits_set_current(prev_lits);
+	fl_pattern_lits_dispose(&lits);
 	fl_blobcache_set_current(prev_cache);
 	fl_blobcache_close(cache);
 	src_list_dispose(&srcs);
@@ -590,6 +605,7 @@ void fulint_ruleset_free(fulint_ruleset *rs)
 	for (i = 0; i < rs->n_rules; i++)
 		fl_rule_dispose(&rs->rules[i]);
 	free(rs->rules);
+	fl_litindex_free(rs->litindex);
 	fl_strlist_dispose(&rs->accept);
 	fl_strlist_dispose(&rs->reject);
 	fl_strlist_dispose(&rs->dictionary_dirs);

@@ -12,6 +12,7 @@
 struct fulint_ruleset {
 	fl_rule *rules;
 	size_t n_rules;
+	struct fl_litindex *litindex; /* the rules' required strings (fl_literal.h), or NULL */
 	/* from the configuration */
 	fl_strlist accept;
 	fl_strlist reject;
