@@ -2,7 +2,9 @@
  * cli_jobs.c - linting many inputs on every core: a fixed pool of threads,
  * each with its own fulint_linter (linters are per-thread), taking the next
  * job from a shared counter.  Results stay in the jobs, so the caller prints
- * them in argument order.
+ * them in argument order.  With fewer inputs than threads, the spare
+ * threads are shared out among the linters (fulint_linter_set_threads), so
+ * that a large input is split over several cores.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -19,6 +21,9 @@ typedef struct pool {
 	pthread_mutex_t lock;
 	fulint_error err;
 	int failed;
+	unsigned threads;  /* all the threads the run may use */
+	unsigned workers;  /* pool threads (one linter each) */
+	unsigned started;  /* workers that took their share so far */
 } pool;
 
 static void run_job(fulint_linter *l, cli_job *job)
@@ -60,8 +65,14 @@ static void *worker(void *arg)
 	pool *p = arg;
 	fulint_linter *l = NULL;
 	fulint_error err;
+	unsigned me, share;
 	memset(&err, 0, sizeof(err));
-	if (fulint_linter_new(&l, p->rs, &err) < 0) {
+	pthread_mutex_lock(&p->lock);
+	me = p->started++;
+	pthread_mutex_unlock(&p->lock);
+	/* threads / workers each, the remainder to the first ones */
+	share = p->threads / p->workers + (me < p->threads % p->workers ? 1u : 0u);
+	if (fulint_linter_new(&l, p->rs, &err) < 0 || fulint_linter_set_threads(l, share ? share : 1) < 0) {
 		pthread_mutex_lock(&p->lock);
 		if (!p->failed) {
 			p->failed = 1;
@@ -95,8 +106,10 @@ int cli_lint_jobs(const fulint_ruleset *rs, cli_job *jobs, size_t n, unsigned th
 	pthread_mutex_init(&p.lock, NULL);
 	if (threads < 1)
 		threads = 1;
+	p.threads = threads;
 	if (threads > n)
 		threads = (unsigned)(n ? n : 1);
+	p.workers = threads;
 	if (threads == 1) {
 		worker(&p);
 	} else {

@@ -89,7 +89,8 @@ static const char usage_text[] =
 	"                          $XDG_CONFIG_HOME/fulint/words)\n"
 	"      --add-word WORD     add WORD to the personal word list and exit\n"
 	"Other:\n"
-	"  -j, --jobs N            lint files on N threads (default: number of cores)\n"
+	"  -j, --jobs N            lint on N threads (default: number of cores): files in\n"
+	"                          parallel, and a large file split at blank lines\n"
 	"      --no-exit           exit 0 even when findings reach the fail level\n"
 	"      --list-rules        list the rules that would run (id, level, kind, description)\n"
 	"      --test-rules [DIR]  check every rule's examples (DIR: a styles folder)\n"
@@ -615,6 +616,8 @@ int main(int argc, char **argv)
 		fulint_level fail = fulint_config_fail_level(cfg);
 		unsigned threads = o.jobs;
 		bool any_fail = false;
+		const char *dc = getenv("FULINT_DEBUG_CHUNKS");
+		bool debug_chunks = dc != NULL && dc[0] != '\0' && strcmp(dc, "0") != 0;
 
 		if (threads == 0) {
 			long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -642,6 +645,10 @@ int main(int argc, char **argv)
 				status = 2;
 			}
 			for (i = 0; rc == 0 && i < n_jobs; i++) {
+				/* For tests: how many chunks each input was linted in. */
+				if (debug_chunks && jobs[i].status >= 0)
+					fprintf(stderr, "fulint: debug: %s: %zu chunks\n", jobs[i].name,
+					        fulint_result_chunks(jobs[i].result));
 				if (jobs[i].status < 0) {
 					fflush(stdout);
 					fprintf(stderr, "fulint: %s\n", jobs[i].error);

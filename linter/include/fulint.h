@@ -202,6 +202,30 @@ typedef struct fulint_result fulint_result;
 int fulint_linter_new(fulint_linter **out, const fulint_ruleset *rs, fulint_error *err);
 void fulint_linter_free(fulint_linter *l);
 
+/*
+ * Threads one fulint_lint() call may use (default 1; at most 256).  With
+ * more than one, a large text (at least 256 KiB of lintable text) is cut at
+ * blank lines into chunks of about 64 KiB (a text with no blank line stays
+ * one piece), and the rules that only look at one line, sentence or
+ * paragraph at a time (existence and substitution patterns that cannot
+ * cross a line, spelling, and sentence- or paragraph-scoped rules) run
+ * chunk by chunk, while rules about the whole note (counts over the text,
+ * the body's length, the subject, ...) run once on the whole text, all on
+ * a pool of `threads` threads.  The chunks depend on the text only, and
+ * the findings are merged into the order of a single-threaded lint: the
+ * result is the same for every thread count.
+ *
+ * Thread-safety: the linter is still used by one thread at a time.  It
+ * starts its helper threads inside fulint_lint() and joins them before
+ * returning; each helper has its own matcher and speller (kept with the
+ * linter for its next lints, freed by fulint_linter_free()), and they
+ * share only the read-only ruleset and text.  Returns 0, or
+ * FULINT_ERR_USAGE for 0 threads.
+ */
+int fulint_linter_set_threads(fulint_linter *l, unsigned threads);
+/* The thread count set by fulint_linter_set_threads (1 by default). */
+unsigned fulint_linter_threads(const fulint_linter *l);
+
 typedef struct fulint_source {
 	unsigned version;  /* FULINT_SOURCE_VERSION */
 	const char *name;  /* shown in reports ("draft.txt", "<stdin>") */
@@ -240,6 +264,8 @@ typedef struct fulint_finding {
 } fulint_finding;
 
 const char *fulint_result_name(const fulint_result *res);
+/* Number of chunks the text was linted in: 1 unless it was split (fulint_linter_set_threads). */
+size_t fulint_result_chunks(const fulint_result *res);
 size_t fulint_result_count(const fulint_result *res);
 const fulint_finding *fulint_result_finding(const fulint_result *res, size_t i);
 /* Kind of note the lint assumed ("thank-you", ...) and whether it was told from the text. */

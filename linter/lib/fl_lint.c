@@ -9,10 +9,12 @@
  * Invariants: findings in a result are sorted by (offset, rule id, end),
  * exact duplicates removed; every offset is within the result's text.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fl_chunk.h"
 #include "fl_email.h"
 #include "fl_lint.h"
 #include "fl_result.h"
@@ -25,6 +27,18 @@
 #define FL_MAX_INPUT ((size_t)256 << 20)
 /* Findings kept per file; past it one fulint.Limit finding says so. */
 #define FL_MAX_FINDINGS 100000u
+/*
+ * Splitting (see "splitting" below).  Texts of at least FL_SPLIT_MIN bytes
+ * are linted in chunks of about FL_SPLIT_CHUNK bytes when the linter may
+ * use more than one thread.  Measured on a 2-core machine (README, Speed):
+ * below ~256 KiB the threads, the second speller and the merge cost about
+ * what the second core saves; 64 KiB chunks keep both cores busy to the
+ * end (a chunk takes ~15 ms) at a negligible cost per chunk.
+ */
+#define FL_SPLIT_MIN ((size_t)256 << 10)
+#define FL_SPLIT_CHUNK ((size_t)64 << 10)
+/* Most threads one lint uses. */
+#define FL_MAX_THREADS 256u
 
 struct fulint_linter {
 	const fulint_ruleset *rs;
@@ -32,7 +46,19 @@ struct fulint_linter {
 	fl_speller *speller;
 	bool speller_failed;
 	fulint_error speller_err;
+	bool hunspell_ready;    /* the speller's Hunspell was loaded under speller_lock */
+	unsigned threads;       /* threads a lint may use (fulint_linter_set_threads) */
+	size_t split_min, split_chunk;
+	/* Scratch of the helper threads (a matcher and a speller each), kept between lints. */
+	fulint_linter **helpers;
+	size_t n_helpers;
 };
+
+/*
+ * Hunspell handles must not be created concurrently (its tables are global):
+ * in a split lint every speller is created and loaded under this lock.
+ */
+static pthread_mutex_t speller_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* A finding while the lint runs (strings in the lint arena). */
 typedef struct raw_finding {
@@ -47,6 +73,10 @@ typedef struct raw_finding {
 	size_t start, end; /* in the text model's coordinates, or the input's when absolute */
 	bool whole_note;
 	bool absolute;
+	/* Split lints: which rule emitted it (SIZE_MAX: the pipeline), and how. */
+	size_t rule_index;
+	bool counted;      /* through fl_emit (counts towards the rule's `limit`) */
+	bool rule_limit;   /* a fulint.RuleLimit finding */
 } raw_finding;
 
 typedef struct finding_list {
@@ -134,6 +164,8 @@ int fl_emit(fl_lintctx *ctx, const fl_rule *r, const fl_emit_args *args)
 	f.end = end;
 	f.whole_note = args->whole_note;
 	f.absolute = args->absolute;
+	f.rule_index = r->index;
+	f.counted = true;
 	match = fl_arena_strndup(ctx->arena, src + start, end - start);
 	if (match == NULL)
 		return FULINT_ERR_NOMEM;
@@ -188,6 +220,8 @@ int fl_emit_limit(fl_lintctx *ctx, const fl_rule *r, size_t start, size_t end)
 	f.action = "";
 	f.start = start < ctx->text->len ? start : ctx->text->len;
 	f.end = f.start;
+	f.rule_index = r->index;
+	f.rule_limit = true;
 	(void)end;
 	if (f.message == NULL)
 		return FULINT_ERR_NOMEM;
@@ -197,8 +231,19 @@ int fl_emit_limit(fl_lintctx *ctx, const fl_rule *r, size_t start, size_t end)
 /* ------------------------------------------------------------------ */
 /* scopes                                                               */
 
-static int add_segment(fl_segment **v, size_t *n, size_t *cap, size_t start, size_t end)
+/* In a chunked context, [lo, hi) is the chunk; else [0, SIZE_MAX). */
+typedef struct seg_clip {
+	size_t lo, hi;
+} seg_clip;
+
+static int add_segment(fl_segment **v, size_t *n, size_t *cap, const seg_clip *c, size_t start, size_t end)
 {
+	if (end <= c->lo || start >= c->hi)
+		return 0;
+	if (start < c->lo)
+		start = c->lo;
+	if (end > c->hi)
+		end = c->hi;
 	if (end <= start)
 		return 0;
 	if (fl_grow((void **)v, cap, *n + 1, sizeof(**v)) < 0)
@@ -209,6 +254,22 @@ static int add_segment(fl_segment **v, size_t *n, size_t *cap, size_t start, siz
 	return 0;
 }
 
+/* Index of the first of the sorted spans v[0..n) that ends after `at`. */
+static size_t first_span_ending_after(const fl_span *v, size_t n, size_t at)
+{
+	size_t lo = 0, hi = n;
+	if (at == 0)
+		return 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].end <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 int fl_scope_segments(fl_lintctx *ctx, const fl_rule *r, fl_segment **out, size_t *n_out)
 {
 	const fl_text *t = ctx->text;
@@ -217,26 +278,34 @@ int fl_scope_segments(fl_lintctx *ctx, const fl_rule *r, fl_segment **out, size_
 	size_t n = 0, cap = 0, i;
 	int rc = 0;
 
+	seg_clip c = { 0, SIZE_MAX };
+
 	*out = NULL;
 	*n_out = 0;
+	if (ctx->chunked) {
+		c.lo = ctx->chunk_start;
+		c.hi = ctx->chunk_end;
+	}
 	if (mask == 0)
 		mask = FL_SCOPE_TEXT;
 	if (mask & (FL_SCOPE_TEXT | FL_SCOPE_RAW))
-		rc = add_segment(&v, &n, &cap, 0, t->len);
+		rc = add_segment(&v, &n, &cap, &c, 0, t->len);
 	if (rc == 0 && (mask & FL_SCOPE_PARAGRAPH))
-		for (i = 0; rc == 0 && i < t->n_paragraphs; i++)
-			rc = add_segment(&v, &n, &cap, t->paragraphs[i].start, t->paragraphs[i].end);
+		for (i = first_span_ending_after(t->paragraphs, t->n_paragraphs, c.lo);
+		     rc == 0 && i < t->n_paragraphs && t->paragraphs[i].start < c.hi; i++)
+			rc = add_segment(&v, &n, &cap, &c, t->paragraphs[i].start, t->paragraphs[i].end);
 	if (rc == 0 && (mask & FL_SCOPE_SENTENCE))
-		for (i = 0; rc == 0 && i < t->n_sentences; i++)
-			rc = add_segment(&v, &n, &cap, t->sentences[i].start, t->sentences[i].end);
+		for (i = first_span_ending_after(t->sentences, t->n_sentences, c.lo);
+		     rc == 0 && i < t->n_sentences && t->sentences[i].start < c.hi; i++)
+			rc = add_segment(&v, &n, &cap, &c, t->sentences[i].start, t->sentences[i].end);
 	if (rc == 0 && (mask & FL_SCOPE_SUBJECT) && t->has_subject)
-		rc = add_segment(&v, &n, &cap, t->subject.start, t->subject.end);
+		rc = add_segment(&v, &n, &cap, &c, t->subject.start, t->subject.end);
 	if (rc == 0 && (mask & FL_SCOPE_GREETING) && t->has_greeting)
-		rc = add_segment(&v, &n, &cap, t->greeting.start, t->greeting.end);
+		rc = add_segment(&v, &n, &cap, &c, t->greeting.start, t->greeting.end);
 	if (rc == 0 && (mask & FL_SCOPE_BODY))
-		rc = add_segment(&v, &n, &cap, t->body.start, t->body.end);
+		rc = add_segment(&v, &n, &cap, &c, t->body.start, t->body.end);
 	if (rc == 0 && (mask & FL_SCOPE_CLOSING) && t->has_closing)
-		rc = add_segment(&v, &n, &cap, t->closing.start, t->closing.end);
+		rc = add_segment(&v, &n, &cap, &c, t->closing.start, t->closing.end);
 	if (rc < 0) {
 		free(v);
 		return rc;
@@ -289,7 +358,48 @@ bool fl_lint_rejects(const fl_lintctx *ctx, const char *w, size_t len)
 	return false;
 }
 
+/*
+ * Load Hunspell now (in a split lint, under speller_lock) instead of on the
+ * first word the fast path does not know, which could happen on two threads
+ * at once.  A word no dictionary holds misses the fast path; a failure here
+ * is left for the rule's own call to report, as without the split.
+ */
+static void preload_hunspell(fl_speller *sp)
+{
+	static const char *const probes[] = { "qxzjvkwq", "zzqxjvvkw" };
+	size_t i;
+	for (i = 0; i < FL_ARRAY_LEN(probes); i++) {
+		fl_speller_info info;
+		fulint_error ignored;
+		bool ok;
+		memset(&ignored, 0, sizeof(ignored));
+		fl_speller_get_info(sp, &info);
+		if (info.hunspell_loaded)
+			return;
+		if (fl_speller_check(sp, probes[i], strlen(probes[i]), &ok, &ignored) != 0)
+			return;
+	}
+}
+
+static fl_speller *linter_speller(fl_lintctx *ctx);
+
 fl_speller *fl_lint_speller(fl_lintctx *ctx)
+{
+	fulint_linter *l = ctx->linter;
+	fl_speller *sp;
+	if (!ctx->pooled || l->hunspell_ready || l->speller_failed)
+		return linter_speller(ctx);
+	pthread_mutex_lock(&speller_lock);
+	sp = linter_speller(ctx);
+	if (sp != NULL && !l->hunspell_ready) {
+		preload_hunspell(sp);
+		l->hunspell_ready = true;
+	}
+	pthread_mutex_unlock(&speller_lock);
+	return sp;
+}
+
+static fl_speller *linter_speller(fl_lintctx *ctx)
 {
 	fulint_linter *l = ctx->linter;
 	const fulint_ruleset *rs = l->rs;
@@ -333,17 +443,43 @@ int fulint_linter_new(fulint_linter **out, const fulint_ruleset *rs, fulint_erro
 		return fl_error_set(err, FULINT_ERR_NOMEM, NULL, 0, 0, "out of memory");
 	}
 	l->rs = rs;
+	l->threads = 1;
+	l->split_min = FL_SPLIT_MIN;
+	l->split_chunk = FL_SPLIT_CHUNK;
 	*out = l;
 	return 0;
 }
 
 void fulint_linter_free(fulint_linter *l)
 {
+	size_t i;
 	if (l == NULL)
 		return;
+	for (i = 0; i < l->n_helpers; i++)
+		fulint_linter_free(l->helpers[i]);
+	free(l->helpers);
 	fl_matcher_free(l->matcher);
 	fl_speller_free(l->speller);
 	free(l);
+}
+
+int fulint_linter_set_threads(fulint_linter *l, unsigned threads)
+{
+	if (l == NULL || threads == 0)
+		return FULINT_ERR_USAGE;
+	l->threads = threads < FL_MAX_THREADS ? threads : FL_MAX_THREADS;
+	return 0;
+}
+
+unsigned fulint_linter_threads(const fulint_linter *l)
+{
+	return l != NULL ? l->threads : 0;
+}
+
+void fl_lint_set_split(fulint_linter *l, size_t min_len, size_t chunk_size)
+{
+	l->split_min = min_len ? min_len : FL_SPLIT_MIN;
+	l->split_chunk = chunk_size ? chunk_size : FL_SPLIT_CHUNK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -527,6 +663,11 @@ const fulint_finding *fulint_result_finding(const fulint_result *res, size_t i)
 	return i < res->n_findings ? &res->findings[i] : NULL;
 }
 
+size_t fulint_result_chunks(const fulint_result *res)
+{
+	return res->n_chunks ? res->n_chunks : 1;
+}
+
 const char *fulint_result_note_kind(const fulint_result *res)
 {
 	return res->note_kind;
@@ -574,6 +715,7 @@ static int emit_builtin(fl_lintctx *ctx, const char *rule, fulint_level level, s
 	f.link = "";
 	f.action = "";
 	f.start = f.end = at;
+	f.rule_index = SIZE_MAX;
 	if (f.message == NULL)
 		return FULINT_ERR_NOMEM;
 	return push_raw(ctx, &f);
@@ -621,6 +763,414 @@ static int run_rules(fulint_linter *l, fl_lintctx *ctx, const fl_rule *only)
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* splitting                                                            */
+
+/*
+ * A large text on several threads.  The text is cut at blank lines into
+ * chunks (fl_chunk_split: they depend on the text only, never on the
+ * thread count).  Each rule either runs once per chunk ("split") or once
+ * on the whole text ("whole"); every run is a task with its own findings
+ * list and arena, and a pool of threads (the caller's and helpers, each
+ * with its own matcher and speller) takes the tasks in turn.  The findings
+ * are then put back in the order the single-threaded lint emits them (rule
+ * by rule; a split rule's chunk by chunk), with the rule's `limit` and the
+ * per-file cap applied there, so the result is the same byte for byte.
+ *
+ * Which rules are split (plan_rule): only where the split provably gives
+ * the whole-text answer.
+ *  - existence, substitution: when every pattern the rule scans the text
+ *    with (tokens, raw, swap keys, exceptions) is line-local
+ *    (fl_chunk_re_line_local): such a scan finds the same matches in a
+ *    chunk as in the whole text, so text- and body-scoped scans may be cut
+ *    at chunk bounds.  FollowUp.Exclamation (\A, \G: it counts from the
+ *    note's start) and patterns that can cross a line stay whole;
+ *  - spelling: words never cross a line; each word is judged alone;
+ *  - capitalization, metric, readability, occurrence, repetition: only
+ *    when none of the rule's segments (sentences, paragraphs, parts)
+ *    crosses a chunk bound, so each segment is seen whole by one chunk.
+ *    Text- and body-scoped ones (FollowUp.Length, Gratitude, NextSteps,
+ *    RepeatedWord on the whole text, ...) count over the whole note and
+ *    stay whole;
+ *  - consistency, conditional, subject, recipient and the rest: whole.
+ * Also whole: `raw` scope (it reads the unmasked input), and rules whose
+ * segments overlap (sentence + paragraph), whose findings order could not
+ * be rebuilt chunk by chunk.
+ * A split rule that hits a regex limit in some chunk is run again whole,
+ * since a limit stops the rest of that rule's scan of the segment.
+ */
+enum { PLAN_SKIP = 0, PLAN_WHOLE, PLAN_SPLIT };
+
+typedef struct split_task {
+	size_t rule;    /* PLAN_WHOLE: the rule; SIZE_MAX for a chunk task */
+	size_t chunk;   /* chunk index for a chunk task */
+	fl_arena arena;
+	finding_list fl;
+	fulint_error err;
+	int rc;
+	size_t fail_rule; /* rule that failed (rc < 0) */
+} split_task;
+
+typedef struct split_run {
+	const fl_lintctx *base; /* the lint's context: text, e-mail, vocabulary */
+	const fulint_ruleset *rs;
+	const unsigned char *plan;
+	const size_t *bounds;
+	split_task *tasks;
+	size_t n_tasks;
+	size_t next;
+	pthread_mutex_t lock;
+} split_run;
+
+static bool strlist_line_local(const fl_strlist *l)
+{
+	size_t i;
+	for (i = 0; i < l->n; i++)
+		if (!fl_chunk_re_line_local(l->v[i].s))
+			return false;
+	return true;
+}
+
+static int plan_rule(fl_lintctx *ctx, const fl_rule *r, const size_t *bounds, size_t n_chunks,
+                     unsigned char *out)
+{
+	const fl_ruledef *d = &r->def;
+	fl_segment *segs = NULL;
+	size_t n = 0, i, k = 1;
+	bool scan; /* segments may be cut at bounds */
+	int rc;
+
+	*out = PLAN_WHOLE;
+	if (r->scope_mask & FL_SCOPE_RAW)
+		return 0;
+	switch (d->kind) {
+	case FL_KIND_EXISTENCE:
+	case FL_KIND_SUBSTITUTION:
+		if (!strlist_line_local(&d->tokens) || !strlist_line_local(&d->raw) ||
+		    !strlist_line_local(&d->exceptions))
+			return 0;
+		for (i = 0; i < d->swap.n; i++)
+			if (!fl_chunk_re_line_local(d->swap.v[i].key.s))
+				return 0;
+		scan = true;
+		break;
+	case FL_KIND_SPELLING:
+		scan = true;
+		break;
+	case FL_KIND_CAPITALIZATION:
+	case FL_KIND_METRIC:
+	case FL_KIND_READABILITY:
+	case FL_KIND_OCCURRENCE:
+	case FL_KIND_REPETITION:
+		scan = false;
+		break;
+	default:
+		return 0;
+	}
+	rc = fl_scope_segments(ctx, r, &segs, &n);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		if (i > 0 && segs[i].start < segs[i - 1].end)
+			return 0; /* overlapping scopes */
+		while (k < n_chunks && bounds[k] <= segs[i].start)
+			k++;
+		if (!scan && k < n_chunks && segs[i].end > bounds[k])
+			return 0; /* the segment crosses a bound */
+	}
+	*out = PLAN_SPLIT;
+	return 0;
+}
+
+static void task_dispose(split_task *t)
+{
+	free(t->fl.v);
+	free(t->fl.per_rule);
+	fl_arena_dispose(&t->arena);
+}
+
+/* Run one task on linter `l` (this thread's scratch). */
+static void run_task(split_run *sr, fulint_linter *l, split_task *t)
+{
+	const fulint_ruleset *rs = sr->rs;
+	fl_lintctx ctx = *sr->base;
+	size_t i;
+
+	ctx.matcher = l->matcher;
+	ctx.linter = l;
+	ctx.arena = &t->arena;
+	ctx.findings = &t->fl;
+	ctx.err = &t->err;
+	ctx.pooled = true;
+	t->fl.input = ((const finding_list *)sr->base->findings)->input;
+	t->fl.input_len = ((const finding_list *)sr->base->findings)->input_len;
+	t->fl.per_rule = calloc(rs->n_rules + 1, sizeof(*t->fl.per_rule));
+	if (t->fl.per_rule == NULL) {
+		t->rc = FULINT_ERR_NOMEM;
+		t->fail_rule = t->rule != SIZE_MAX ? t->rule : 0;
+		return;
+	}
+	if (t->rule != SIZE_MAX) {
+		const fl_rule *r = &rs->rules[t->rule];
+		t->rc = r->ops->run(r, &ctx);
+		t->fail_rule = t->rule;
+	} else {
+		ctx.chunked = true;
+		ctx.chunk_start = sr->bounds[t->chunk];
+		ctx.chunk_end = sr->bounds[t->chunk + 1];
+		for (i = 0; i < rs->n_rules && t->rc >= 0; i++) {
+			const fl_rule *r = &rs->rules[i];
+			if (sr->plan[i] != PLAN_SPLIT)
+				continue;
+			t->rc = r->ops->run(r, &ctx);
+			t->fail_rule = i;
+		}
+	}
+}
+
+/* Set up / tear down this thread's matcher for the lint's text. */
+static void matcher_begin(const split_run *sr, fulint_linter *l)
+{
+	const fl_text *t = sr->base->text;
+	/* The masked text is valid UTF-8 (fl_text.h): skip PCRE2's per-call check. */
+	fl_matcher_trust(l->matcher, t->lint, t->len);
+	/* A failure only switches the prefilter off (matching is unaffected). */
+	(void)fl_matcher_prefilter(l->matcher, sr->rs->litindex, t->lint, t->len);
+}
+
+static void matcher_end(fulint_linter *l)
+{
+	fl_matcher_prefilter(l->matcher, NULL, NULL, 0);
+	fl_matcher_trust(l->matcher, NULL, 0);
+}
+
+static void *split_worker(void *arg)
+{
+	void **a = arg;
+	split_run *sr = a[0];
+	fulint_linter *l = a[1];
+	matcher_begin(sr, l);
+	for (;;) {
+		size_t i;
+		pthread_mutex_lock(&sr->lock);
+		i = sr->next < sr->n_tasks ? sr->next++ : sr->n_tasks;
+		pthread_mutex_unlock(&sr->lock);
+		if (i >= sr->n_tasks)
+			break;
+		run_task(sr, l, &sr->tasks[i]);
+	}
+	matcher_end(l);
+	return NULL;
+}
+
+/* Helper linters 0..n-1 (a matcher each; spellers are made on first need). */
+static int ensure_helpers(fulint_linter *l, size_t n)
+{
+	if (l->n_helpers >= n)
+		return 0;
+	{
+		fulint_linter **v = realloc(l->helpers, n * sizeof(*v));
+		if (v == NULL)
+			return FULINT_ERR_NOMEM;
+		l->helpers = v;
+	}
+	while (l->n_helpers < n) {
+		fulint_linter *h = NULL;
+		if (fulint_linter_new(&h, l->rs, NULL) < 0)
+			return FULINT_ERR_NOMEM;
+		l->helpers[l->n_helpers++] = h;
+	}
+	return 0;
+}
+
+/* Append task findings of rule `ri` from v[*pos..) to the lint's list, honouring `limit`. */
+static int merge_rule(fl_lintctx *ctx, const fl_rule *r, const split_task *t, size_t *pos, unsigned *count)
+{
+	const finding_list *src = &t->fl;
+	int rc;
+	while (*pos < src->n && src->v[*pos].rule_index == r->index) {
+		const raw_finding *f = &src->v[(*pos)++];
+		if (f->counted) {
+			if (r->def.limit > 0 && *count >= (unsigned)r->def.limit)
+				continue;
+			(*count)++;
+		}
+		if ((rc = push_raw(ctx, f)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static bool rule_hit_limit(const split_task *t, size_t ri)
+{
+	size_t i;
+	for (i = 0; i < t->fl.n; i++)
+		if (t->fl.v[i].rule_index == ri && t->fl.v[i].rule_limit)
+			return true;
+	return false;
+}
+
+/*
+ * Run every enabled rule of `l` over ctx's text in chunks [bounds[k],
+ * bounds[k+1]) on up to l->threads threads, and put the findings into ctx
+ * in single-threaded order.  The findings' strings stay in the tasks'
+ * arenas: *tasks_out (free with free_tasks) must outlive the result's build.
+ */
+static int run_split(fulint_linter *l, fl_lintctx *ctx, const size_t *bounds, size_t n_chunks,
+                     split_task **tasks_out, size_t *n_tasks_out)
+{
+	const fulint_ruleset *rs = l->rs;
+	unsigned char *plan = calloc(rs->n_rules + 1, 1);
+	split_task *tasks = NULL;
+	size_t *cursor = NULL;
+	split_run sr;
+	size_t i, k, n_tasks = 0, n_split = 0, n_threads, started = 0;
+	pthread_t *tids = NULL;
+	void *(*args)[2] = NULL;
+	const split_task *bad = NULL;
+	int rc = 0;
+
+	*tasks_out = NULL;
+	*n_tasks_out = 0;
+	memset(&sr, 0, sizeof(sr));
+	if (plan == NULL)
+		return FULINT_ERR_NOMEM;
+	for (i = 0; rc == 0 && i < rs->n_rules; i++) {
+		const fl_rule *r = &rs->rules[i];
+		if (!r->enabled || r->ops == NULL || r->ops->run == NULL)
+			continue;
+		rc = plan_rule(ctx, r, bounds, n_chunks, &plan[i]);
+		if (plan[i] == PLAN_SPLIT)
+			n_split++;
+		else
+			n_tasks++;
+	}
+	/* room for the whole-text tasks, the chunks, and a rerun per split rule */
+	if (rc == 0) {
+		tasks = calloc(n_tasks + (n_split ? n_chunks : 0) + n_split + 1, sizeof(*tasks));
+		cursor = calloc(n_chunks + 1, sizeof(*cursor));
+		if (tasks == NULL || cursor == NULL)
+			rc = FULINT_ERR_NOMEM;
+	}
+	if (rc < 0)
+		goto done;
+	/* Whole-text tasks first: they are the longest, so they start early. */
+	n_tasks = 0;
+	for (i = 0; i < rs->n_rules; i++)
+		if (plan[i] == PLAN_WHOLE) {
+			tasks[n_tasks].rule = i;
+			tasks[n_tasks++].chunk = SIZE_MAX;
+		}
+	for (k = 0; n_split > 0 && k < n_chunks; k++) {
+		tasks[n_tasks].rule = SIZE_MAX;
+		tasks[n_tasks++].chunk = k;
+	}
+
+	sr.base = ctx;
+	sr.rs = rs;
+	sr.plan = plan;
+	sr.bounds = bounds;
+	sr.tasks = tasks;
+	sr.n_tasks = n_tasks;
+	pthread_mutex_init(&sr.lock, NULL);
+	n_threads = l->threads < n_tasks ? l->threads : n_tasks;
+	if (n_threads > 1 && ensure_helpers(l, n_threads - 1) == 0) {
+		tids = calloc(n_threads - 1, sizeof(*tids));
+		args = calloc(n_threads - 1, sizeof(*args));
+		for (i = 0; tids != NULL && args != NULL && i + 1 < n_threads; i++) {
+			args[i][0] = &sr;
+			args[i][1] = l->helpers[i];
+			if (pthread_create(&tids[i], NULL, split_worker, args[i]) != 0)
+				break; /* fewer threads: the others take more tasks */
+			started++;
+		}
+	}
+	{
+		void *self[2];
+		self[0] = &sr;
+		self[1] = l;
+		split_worker(self);
+	}
+	for (i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	pthread_mutex_destroy(&sr.lock);
+
+	/* A split rule that hit a regex limit in a chunk runs again on the whole text. */
+	for (i = 0; i < rs->n_rules; i++) {
+		if (plan[i] != PLAN_SPLIT)
+			continue;
+		for (k = 0; k < n_tasks; k++)
+			if (tasks[k].rule == SIZE_MAX && tasks[k].rc >= 0 && rule_hit_limit(&tasks[k], i))
+				break;
+		if (k < n_tasks) {
+			split_task *t = &tasks[n_tasks++];
+			t->rule = i;
+			t->chunk = SIZE_MAX;
+			matcher_begin(&sr, l);
+			run_task(&sr, l, t);
+			matcher_end(l);
+			plan[i] = PLAN_WHOLE; /* its chunk findings are skipped below */
+		}
+	}
+
+	/* The first failure in task order (whole rules by index, then chunks) fails the lint. */
+	for (k = 0; k < n_tasks; k++)
+		if (tasks[k].rc < 0 && (bad == NULL || tasks[k].fail_rule < bad->fail_rule))
+			bad = &tasks[k];
+	if (bad != NULL) {
+		if (ctx->err != NULL)
+			*ctx->err = bad->err;
+		rc = bad->rc;
+		goto done;
+	}
+
+	/* Merge in single-threaded order: rule by rule, a split rule chunk by chunk. */
+	for (i = 0; rc == 0 && i < rs->n_rules; i++) {
+		const fl_rule *r = &rs->rules[i];
+		unsigned count = 0;
+		if (plan[i] == PLAN_WHOLE) {
+			for (k = n_tasks; k-- > 0;)
+				if (tasks[k].rule == i) {
+					size_t pos = 0;
+					rc = merge_rule(ctx, r, &tasks[k], &pos, &count);
+					break;
+				}
+			/* a split rule run again whole: drop what its chunks found */
+			for (k = 0; k < n_tasks; k++)
+				if (tasks[k].rule == SIZE_MAX) {
+					size_t *c = &cursor[tasks[k].chunk];
+					while (*c < tasks[k].fl.n && tasks[k].fl.v[*c].rule_index == i)
+						(*c)++;
+				}
+		} else if (plan[i] == PLAN_SPLIT) {
+			for (k = 0; rc == 0 && k < n_tasks; k++)
+				if (tasks[k].rule == SIZE_MAX)
+					rc = merge_rule(ctx, r, &tasks[k], &cursor[tasks[k].chunk], &count);
+		}
+	}
+	/* A task that dropped findings past the cap: the lint has more than the cap. */
+	for (k = 0; k < n_tasks; k++)
+		if (tasks[k].fl.overflow)
+			((finding_list *)ctx->findings)->overflow = true;
+
+done:
+	free(tids);
+	free(args);
+	free(cursor);
+	free(plan);
+	*tasks_out = tasks;
+	*n_tasks_out = tasks != NULL ? n_tasks : 0;
+	return rc;
+}
+
+static void free_tasks(split_task *tasks, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		task_dispose(&tasks[i]);
+	free(tasks);
+}
+
 typedef struct lint_job {
 	const char *name;
 	const char *data;
@@ -645,6 +1195,8 @@ static int lint_impl(fulint_linter *l, const lint_job *job, fulint_result **out,
 	const char *const *names = NULL;
 	const char **names_buf = NULL;
 	size_t n_names = 0, bom = 0;
+	size_t *bounds = NULL, n_chunks = 0, n_tasks = 0;
+	split_task *tasks = NULL;
 	int rc = 0;
 
 	*out = NULL;
@@ -799,10 +1351,25 @@ static int lint_impl(fulint_linter *l, const lint_job *job, fulint_result **out,
 		if (rc < 0)
 			goto cleanup;
 	}
-	/* The masked text is valid UTF-8 (fl_text.h): skip PCRE2's per-call check. */
-	fl_matcher_trust(l->matcher, text.lint, text.len);
-	rc = run_rules(l, &ctx, job->only);
-	fl_matcher_trust(l->matcher, NULL, 0);
+	/* A large text on several threads: in chunks (see "splitting"). */
+	if (job->only == NULL && l->threads > 1 && text.len >= l->split_min) {
+		rc = fl_chunk_split(text.lint, text.len, l->split_chunk, &bounds, &n_chunks);
+		if (rc < 0)
+			goto cleanup;
+	}
+	if (n_chunks > 1) {
+		rc = run_split(l, &ctx, bounds, n_chunks, &tasks, &n_tasks);
+	} else {
+		n_chunks = 1;
+		/* The masked text is valid UTF-8 (fl_text.h): skip PCRE2's per-call check. */
+		fl_matcher_trust(l->matcher, text.lint, text.len);
+		/* One pass over the text for every pattern's required strings. */
+		rc = fl_matcher_prefilter(l->matcher, l->rs->litindex, text.lint, text.len);
+		if (rc == 0)
+			rc = run_rules(l, &ctx, job->only);
+		fl_matcher_prefilter(l->matcher, NULL, NULL, 0);
+		fl_matcher_trust(l->matcher, NULL, 0);
+	}
 	if (rc < 0)
 		goto cleanup;
 	if (fl.overflow) {
@@ -816,6 +1383,7 @@ static int lint_impl(fulint_linter *l, const lint_job *job, fulint_result **out,
 
 	res->note_kind = fl_note_kind_name(ctx.note_kind);
 	res->note_kind_told = ctx.note_kind_told;
+	res->n_chunks = n_chunks;
 	rc = build_result(res, &ctx, base);
 
 cleanup:
@@ -834,6 +1402,8 @@ cleanup:
 	free(names_buf);
 	free(fl.v);
 	free(fl.per_rule);
+	free_tasks(tasks, n_tasks);
+	free(bounds);
 	fl_arena_dispose(&arena);
 	*out = res;
 	return rc;

@@ -48,6 +48,16 @@ struct fl_lintctx {
 	size_t email_subject_offset;  /* absolute offset in the input */
 	const char *const *recipients; /* To/Cc display names */
 	size_t n_recipients;
+	/*
+	 * Split lints (fl_lint.c, "splitting"): when `chunked`, the rule runs on
+	 * the part [chunk_start, chunk_end) of the text only, and
+	 * fl_scope_segments returns its segments cut to that part.  `pooled`
+	 * says the lint runs on several threads (the speller is then loaded
+	 * under a process-wide lock).
+	 */
+	bool chunked;
+	size_t chunk_start, chunk_end;
+	bool pooled;
 };
 
 /*
@@ -77,7 +87,8 @@ typedef struct fl_segment {
  * `text` gives the lintable text as one segment (the body...end of the
  * closing, quoted text and signature masked), `sentence` each sentence,
  * `paragraph` each paragraph, `raw` the whole input, the part scopes the
- * span of that part (none when absent).
+ * span of that part (none when absent).  In a chunked context only the
+ * segments that overlap the chunk are given, cut to it.
  */
 int fl_scope_segments(fl_lintctx *ctx, const fl_rule *r, fl_segment **out, size_t *n);
 
@@ -96,5 +107,13 @@ fl_speller *fl_lint_speller(fl_lintctx *ctx);
 /* True when a word is in vocab.accept (case-sensitive) / vocab.reject. */
 bool fl_lint_accepts(const fl_lintctx *ctx, const char *w, size_t len);
 bool fl_lint_rejects(const fl_lintctx *ctx, const char *w, size_t len);
+
+/*
+ * Tuning of the split of large texts (see fl_lint.c): texts of at least
+ * `min_len` bytes are cut into chunks of about `chunk_size` bytes when the
+ * linter may use more than one thread.  0 keeps the default.  For tests:
+ * small values exercise the split path on small drafts.
+ */
+void fl_lint_set_split(fulint_linter *l, size_t min_len, size_t chunk_size);
 
 #endif /* FL_LINT_H */

@@ -21,6 +21,7 @@ struct fulint_result {
 	bool note_kind_told;
 	const char *input_kind; /* "text" or "email" */
 	const char *positions;  /* "file" or "decoded" */
+	size_t n_chunks;        /* parts the text was linted in (fulint_result_chunks) */
 };
 
 #endif /* FL_RESULT_H */

@@ -431,12 +431,24 @@ static int spelling_run(const fl_rule *r, fl_lintctx *ctx)
 	const spelling *st = r->state;
 	const fl_text *t = ctx->text;
 	fl_segment *seg = NULL;
-	size_t n_seg = 0, si = 0, wi;
+	size_t n_seg = 0, si = 0, wi = 0;
 	int rc;
 
 	if ((rc = fl_scope_segments(ctx, r, &seg, &n_seg)) != 0)
 		return rc;
-	for (wi = 0; wi < t->n_words && si < n_seg; wi++) {
+	/* Start at the first segment's words (a chunk of a split lint starts late). */
+	if (n_seg > 0) {
+		size_t lo = 0, hi = t->n_words;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (t->words[mid].start < seg[0].start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		wi = lo;
+	}
+	for (; wi < t->n_words && si < n_seg; wi++) {
 		const fl_word *w = &t->words[wi];
 		while (si < n_seg && seg[si].end <= w->start)
 			si++;
