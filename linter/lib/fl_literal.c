@@ -304,8 +304,13 @@ static info parse_escape(parser *ps)
 	}
 	c = *ps->p++;
 	switch (c) {
-	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'K': case 'E':
+	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'E':
 		return info_empty(ps);
+	case 'K':
+		/* sound for the prefilter (the text before \K is still scanned), but
+		 * the reported match would not hold the string: keep it simple */
+		ps->abort = true;
+		return info_anychar();
 	case 'd': case 'D': case 'w': case 'W': case 's': case 'S': case 'h': case 'H':
 	case 'v': case 'V': case 'R': case 'X': case 'N': case 'C':
 		if (c == 'N' && !at_end(ps) && *ps->p == '{')

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/fuzz/run.sh - run a libFuzzer target (or all of them) for N minutes.
 #
-#   bash tests/fuzz/run.sh TARGET MINUTES     TARGET: text, email, rules, lint
+#   bash tests/fuzz/run.sh TARGET MINUTES     TARGET: text, email, rules, lint, literal
 #   bash tests/fuzz/run.sh all MINUTES        every target, two at a time
 #
 # Builds the targets with clang (-DFULINT_FUZZ=ON) in $FUZZ_BUILD (default
@@ -27,10 +27,10 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(cd "$here/../.." && pwd)
-targets=(text email rules lint)
+targets=(text email rules lint literal)
 
 usage() {
-	echo "usage: bash tests/fuzz/run.sh {text|email|rules|lint|all} MINUTES" >&2
+	echo "usage: bash tests/fuzz/run.sh {text|email|rules|lint|literal|all} MINUTES" >&2
 	exit 2
 }
 [ $# -eq 2 ] || usage
@@ -40,7 +40,7 @@ case "$minutes" in '' | *[!0-9]*) usage ;; esac
 [ "$minutes" -ge 1 ] || usage
 case "$what" in
 	all) run_list=("${targets[@]}") ;;
-	text | email | rules | lint) run_list=("$what") ;;
+	text | email | rules | lint | literal) run_list=("$what") ;;
 	*) usage ;;
 esac
 
@@ -67,6 +67,7 @@ seeds_for() {
 		text | lint) echo "$src/corpus $here/seeds/text $here/seeds/email $src/tests/data/badinput" ;;
 		email) echo "$src/corpus $here/seeds/email $src/tests/data/badinput" ;;
 		rules) echo "$src/rules $here/seeds/rules $src/tests/data/badrules $src/tests/data/badconfig" ;;
+		literal) echo "$here/seeds/literal" ;;
 	esac
 }
 
