@@ -46,19 +46,12 @@ struct fulint_linter {
 	fl_speller *speller;
 	bool speller_failed;
 	fulint_error speller_err;
-	bool hunspell_ready;    /* the speller's Hunspell was loaded under speller_lock */
 	unsigned threads;       /* threads a lint may use (fulint_linter_set_threads) */
 	size_t split_min, split_chunk;
 	/* Scratch of the helper threads (a matcher and a speller each), kept between lints. */
 	fulint_linter **helpers;
 	size_t n_helpers;
 };
-
-/*
- * Hunspell handles must not be created concurrently (its tables are global):
- * in a split lint every speller is created and loaded under this lock.
- */
-static pthread_mutex_t speller_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* A finding while the lint runs (strings in the lint arena). */
 typedef struct raw_finding {
@@ -358,48 +351,7 @@ bool fl_lint_rejects(const fl_lintctx *ctx, const char *w, size_t len)
 	return false;
 }
 
-/*
- * Load Hunspell now (in a split lint, under speller_lock) instead of on the
- * first word the fast path does not know, which could happen on two threads
- * at once.  A word no dictionary holds misses the fast path; a failure here
- * is left for the rule's own call to report, as without the split.
- */
-static void preload_hunspell(fl_speller *sp)
-{
-	static const char *const probes[] = { "qxzjvkwq", "zzqxjvvkw" };
-	size_t i;
-	for (i = 0; i < FL_ARRAY_LEN(probes); i++) {
-		fl_speller_info info;
-		fulint_error ignored;
-		bool ok;
-		memset(&ignored, 0, sizeof(ignored));
-		fl_speller_get_info(sp, &info);
-		if (info.hunspell_loaded)
-			return;
-		if (fl_speller_check(sp, probes[i], strlen(probes[i]), &ok, &ignored) != 0)
-			return;
-	}
-}
-
-static fl_speller *linter_speller(fl_lintctx *ctx);
-
 fl_speller *fl_lint_speller(fl_lintctx *ctx)
-{
-	fulint_linter *l = ctx->linter;
-	fl_speller *sp;
-	if (!ctx->pooled || l->hunspell_ready || l->speller_failed)
-		return linter_speller(ctx);
-	pthread_mutex_lock(&speller_lock);
-	sp = linter_speller(ctx);
-	if (sp != NULL && !l->hunspell_ready) {
-		preload_hunspell(sp);
-		l->hunspell_ready = true;
-	}
-	pthread_mutex_unlock(&speller_lock);
-	return sp;
-}
-
-static fl_speller *linter_speller(fl_lintctx *ctx)
 {
 	fulint_linter *l = ctx->linter;
 	const fulint_ruleset *rs = l->rs;
@@ -901,7 +853,6 @@ static void run_task(split_run *sr, fulint_linter *l, split_task *t)
 	ctx.arena = &t->arena;
 	ctx.findings = &t->fl;
 	ctx.err = &t->err;
-	ctx.pooled = true;
 	t->fl.input = ((const finding_list *)sr->base->findings)->input;
 	t->fl.input_len = ((const finding_list *)sr->base->findings)->input_len;
 	t->fl.per_rule = calloc(rs->n_rules + 1, sizeof(*t->fl.per_rule));

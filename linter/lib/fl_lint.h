@@ -51,13 +51,11 @@ struct fl_lintctx {
 	/*
 	 * Split lints (fl_lint.c, "splitting"): when `chunked`, the rule runs on
 	 * the part [chunk_start, chunk_end) of the text only, and
-	 * fl_scope_segments returns its segments cut to that part.  `pooled`
-	 * says the lint runs on several threads (the speller is then loaded
-	 * under a process-wide lock).
+	 * fl_scope_segments returns its segments cut to that part.  (Each
+	 * thread has its own speller; fl_speller serialises Hunspell's loading.)
 	 */
 	bool chunked;
 	size_t chunk_start, chunk_end;
-	bool pooled;
 };
 
 /*

@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <hunspell.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -499,6 +500,30 @@ fail:
 	return rc;
 }
 
+/*
+ * Hunspell's create and destroy share process-wide tables (csutil's UTF
+ * tables, reference-counted without a lock): two threads loading a
+ * dictionary at once race.  Every create and destroy goes through this lock;
+ * checking and suggesting on separate handles needs none.
+ */
+static pthread_mutex_t hunspell_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static Hunhandle *hunspell_create_locked(const char *aff, const char *dic)
+{
+	Hunhandle *h;
+	pthread_mutex_lock(&hunspell_lock);
+	h = Hunspell_create(aff, dic);
+	pthread_mutex_unlock(&hunspell_lock);
+	return h;
+}
+
+static void hunspell_destroy_locked(Hunhandle *h)
+{
+	pthread_mutex_lock(&hunspell_lock);
+	Hunspell_destroy(h);
+	pthread_mutex_unlock(&hunspell_lock);
+}
+
 void fl_speller_free(fl_speller *sp)
 {
 	size_t i;
@@ -510,7 +535,7 @@ void fl_speller_free(fl_speller *sp)
 	}
 	free(sp->sugg);
 	if (sp->h != NULL)
-		Hunspell_destroy(sp->h);
+		hunspell_destroy_locked(sp->h);
 	if (sp->to_dic != (iconv_t)-1)
 		iconv_close(sp->to_dic);
 	if (sp->from_dic != (iconv_t)-1)
@@ -636,7 +661,7 @@ static int load_hunspell(fl_speller *sp, fulint_error *err)
 		                    "dictionary '%s' disappeared (%s, %s)", sp->name, sp->aff_path,
 		                    sp->dic_path);
 	}
-	sp->h = Hunspell_create(sp->aff_path, sp->dic_path);
+	sp->h = hunspell_create_locked(sp->aff_path, sp->dic_path);
 	if (sp->h == NULL) {
 		sp->h_failed = true;
 		return fl_error_set(err, FULINT_ERR_DICT, sp->aff_path, 0, 0,
@@ -650,7 +675,7 @@ static int load_hunspell(fl_speller *sp, fulint_error *err)
 		sp->to_dic = iconv_open(enc, "UTF-8");
 		sp->from_dic = iconv_open("UTF-8", enc);
 		if (sp->to_dic == (iconv_t)-1 || sp->from_dic == (iconv_t)-1) {
-			Hunspell_destroy(sp->h);
+			hunspell_destroy_locked(sp->h);
 			sp->h = NULL;
 			sp->h_failed = true;
 			return fl_error_set(err, FULINT_ERR_DICT, sp->aff_path, 0, 0,
