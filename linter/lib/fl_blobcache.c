@@ -43,6 +43,7 @@ typedef struct bc_entry {
 	bool verified;    /* checksum confirmed */
 	bool used;        /* handed out in this run */
 	bool owned;       /* key and val are malloc'd (pending) */
+	bool dead;        /* replaced by a later put: neither found nor written */
 } bc_entry;
 
 struct fl_blobcache {
@@ -276,7 +277,8 @@ static bc_entry *find(fl_blobcache *c, unsigned kind, const void *key, size_t ke
 		return NULL;
 	for (s = (size_t)h & (c->n_slots - 1); c->slots[s] != 0; s = (s + 1) & (c->n_slots - 1)) {
 		bc_entry *e = &c->v[c->slots[s] - 1];
-		if (e->hash == h && e->kind == kind && e->key_len == key_len && memcmp(e->key, key, key_len) == 0)
+		if (!e->dead && e->hash == h && e->kind == kind && e->key_len == key_len &&
+		    memcmp(e->key, key, key_len) == 0)
 			return e;
 	}
 	return NULL;
@@ -318,8 +320,16 @@ int fl_blobcache_put(fl_blobcache *c, unsigned kind, const void *key, size_t key
 		return 0; /* too big to be worth caching */
 	memset(&e, 0, sizeof e);
 	e.hash = key_hash(kind, key, key_len);
-	if (find(c, kind, key, key_len, e.hash) != NULL)
-		return 0;
+	{
+		/* A value its consumer could not use (say, compiled code from another
+		 * PCRE2 build) is replaced, so the next run does not stumble again. */
+		bc_entry *old = find(c, kind, key, key_len, e.hash);
+		if (old != NULL) {
+			if (old->val_len == val_len && memcmp(old->val, val, val_len) == 0)
+				return 0;
+			old->dead = true;
+		}
+	}
 	k = fl_malloc(key_len ? key_len : 1);
 	v = fl_malloc(val_len ? val_len : 1);
 	if (k == NULL || v == NULL) {
@@ -371,7 +381,7 @@ static unsigned char *build_image(const fl_blobcache *c, size_t *len_out)
 		for (i = 0; i < c->n; i++) {
 			const bc_entry *e = &c->v[i];
 			size_t sz = pad8(BC_ENTRY_HEAD + e->key_len + e->val_len);
-			if (keep[i] || (pass == 0) != (e->owned || e->used))
+			if (keep[i] || e->dead || (pass == 0) != (e->owned || e->used))
 				continue;
 			if (total + sz > FL_BLOBCACHE_MAX_BYTES)
 				continue;

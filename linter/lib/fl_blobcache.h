@@ -73,7 +73,11 @@ fl_blobcache *fl_blobcache_open(const char *dir, const char *name);
 const void *fl_blobcache_get(fl_blobcache *c, unsigned kind, const void *key, size_t key_len,
                              size_t *val_len);
 
-/* Remember a new entry (copied); written at close.  FULINT_ERR_NOMEM or 0. */
+/*
+ * Remember a new entry (copied); written at close.  An entry with the same
+ * kind and key but another value is replaced (its consumer could not use
+ * it).  FULINT_ERR_NOMEM or 0.
+ */
 int fl_blobcache_put(fl_blobcache *c, unsigned kind, const void *key, size_t key_len, const void *val,
                      size_t val_len);
 

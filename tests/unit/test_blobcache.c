@@ -1618,6 +1618,47 @@ static void test_pattern_corrupt_entry(void **state)
 	fl_blobcache_close(c);
 }
 
+/*
+ * A value its consumer cannot use (e.g. compiled code from another PCRE2
+ * build) is replaced by the next put of the same key, and the next run
+ * finds the new value, not the old one.
+ */
+static void test_replace_unusable(void **state)
+{
+	fl_blobcache *c;
+	const void *v;
+	size_t vlen = 0;
+	(void)state;
+	c = fl_blobcache_open(tmpdir, CACHE_NAME);
+	assert_int_equal(fl_blobcache_put(c, FL_BLOB_PATTERN, "key", 3, "old value", 9), 0);
+	assert_int_equal(fl_blobcache_put(c, FL_BLOB_PATTERN, "other", 5, "kept", 4), 0);
+	fl_blobcache_close(c);
+
+	c = fl_blobcache_open(tmpdir, CACHE_NAME);
+	v = fl_blobcache_get(c, FL_BLOB_PATTERN, "key", 3, &vlen);
+	assert_non_null(v);
+	assert_memory_equal(v, "old value", 9);
+	assert_int_equal(fl_blobcache_put(c, FL_BLOB_PATTERN, "key", 3, "new", 3), 0);
+	v = fl_blobcache_get(c, FL_BLOB_PATTERN, "key", 3, &vlen);
+	assert_non_null(v);
+	assert_int_equal(vlen, 3);
+	assert_memory_equal(v, "new", 3);
+	fl_blobcache_close(c);
+
+	c = fl_blobcache_open(tmpdir, CACHE_NAME);
+	assert_int_equal(fl_blobcache_status(c), FL_BLOB_OK);
+	v = fl_blobcache_get(c, FL_BLOB_PATTERN, "key", 3, &vlen);
+	assert_non_null(v);
+	assert_int_equal(vlen, 3);
+	assert_memory_equal(v, "new", 3);
+	v = fl_blobcache_get(c, FL_BLOB_PATTERN, "other", 5, &vlen);
+	assert_non_null(v);
+	assert_memory_equal(v, "kept", 4);
+	/* the same value again changes nothing */
+	assert_int_equal(fl_blobcache_put(c, FL_BLOB_PATTERN, "other", 5, "kept", 4), 0);
+	fl_blobcache_close(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1639,6 +1680,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_pattern_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pattern_options_in_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pattern_corrupt_entry, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_replace_unusable, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
